@@ -1,0 +1,67 @@
+# Pathways: `make run` to serve the site, `make test` for the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
+
+.PHONY: install run test test-sqlite test-postgres lint format fixtures check-fixtures bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements-dev.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-dev.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+run: install
+	@mkdir -p var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) import_pathways fixtures/pathways.json
+	@echo "First time? Create an admin account with: $(BIN)/python manage.py createsuperuser"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install test-sqlite test-postgres
+
+test-sqlite:
+	$(BIN)/python -m pytest
+
+# The same suite against a throwaway PostgreSQL cluster, when the binaries exist.
+test-postgres:
+	@if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then \
+		bin/with-postgres $(BIN)/python -m pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL binaries (initdb, pg_ctl) not found: the PostgreSQL leg cannot run in CI" >&2; exit 1; \
+	else \
+		echo "SKIPPED: PostgreSQL leg (initdb/pg_ctl not on PATH); the suite ran on SQLite only"; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM DJANGO_ALLOWED_HOSTS=pathways.example \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING --settings pathways_site.settings.production
+	$(BIN)/hadolint Dockerfile
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the shipped content from the source texts.
+fixtures: install
+	bin/build-fixtures fixtures/pathways.json
+
+# Fail when the committed fixture is not what the source texts give.
+check-fixtures: install
+	bin/build-fixtures var/pathways.check.json
+	diff -u fixtures/pathways.json var/pathways.check.json
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PathwaysConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "pathways"
+    verbose_name = "Career pathways"

@@ -1,0 +1,21 @@
+"""The site's content: roles, the pathways between them, and hub pages."""
+
+from .guide import FAQ, ActionItem, RealityCheckItem, RoadmapPhase, Skill, TransferableSkill
+from .hubs import Hub, HubEntry
+from .lexicon import KnownName
+from .pathways import Pathway
+from .roles import Role
+
+__all__ = [
+    "FAQ",
+    "ActionItem",
+    "Hub",
+    "HubEntry",
+    "KnownName",
+    "Pathway",
+    "RealityCheckItem",
+    "RoadmapPhase",
+    "Role",
+    "Skill",
+    "TransferableSkill",
+]
