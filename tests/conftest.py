@@ -1,6 +1,7 @@
 """Suite-wide rules: in CI a skipped test is a failure."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -21,3 +22,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+SOURCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "source"
+
+
+@pytest.fixture
+def seeded(db):
+    """The shipped source pages (four guides and the Product Manager hub), imported."""
+    from pathways.importing import import_paths
+
+    return import_paths([SOURCE_DIR])

@@ -45,7 +45,9 @@ class Skill(GuidePart):
     description = MarkdownxField(blank=True)
 
     class Meta(GuidePart.Meta):
-        constraints = [models.CheckConstraint(condition=models.Q(weeks__gt=0), name="skill_weeks_gt_0")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(weeks__gt=0), name="skill_weeks_gt_0")
+        ]
 
     def __str__(self):
         return self.name

@@ -11,6 +11,8 @@ class Hub(models.Model):
     role = models.OneToOneField(Role, on_delete=models.CASCADE, related_name="hub")
     description = MarkdownxField(blank=True, help_text="Introduction shown at the top of the hub.")
     pathways = models.ManyToManyField(Pathway, through="HubEntry", related_name="hubs")
+    # Digest of the hub (with its role's description) as last imported.
+    import_digest = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -40,7 +40,9 @@ class Pathway(models.Model):
     salary_min_percent = models.SmallIntegerField(null=True, blank=True)
     salary_max_percent = models.SmallIntegerField(null=True, blank=True)
     demand = models.TextField(blank=True)
-    overview = MarkdownxField(blank=True, help_text="Markdown; paragraphs separated by a blank line.")
+    overview = MarkdownxField(
+        blank=True, help_text="Markdown; paragraphs separated by a blank line."
+    )
 
     # Optimistic locking: a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1)
@@ -82,7 +84,9 @@ class Pathway(models.Model):
             and self.timeline_max_months is not None
             and self.timeline_min_months > self.timeline_max_months
         ):
-            errors["timeline_max_months"] = "The longest timeline cannot be shorter than the shortest."
+            errors["timeline_max_months"] = (
+                "The longest timeline cannot be shorter than the shortest."
+            )
         if (
             self.salary_min_percent is not None
             and self.salary_max_percent is not None

@@ -1,12 +1,25 @@
-"""Production: HTTPS only, hashed and compressed static files, hardened cookies."""
+"""Production: HTTPS only, hashed and compressed static files, hardened cookies.
+
+Environment, beyond base: DJANGO_SECURE_SSL_REDIRECT (default true),
+DJANGO_HSTS_SECONDS (default one year), DJANGO_STATIC_ROOT (where collectstatic
+writes and WhiteNoise reads; default ``staticfiles/`` in the project).
+"""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int
+from .base import MIDDLEWARE, STATIC_ROOT, STORAGES
+from .env import env_bool, env_int, env_str
+
+# /healthz is answered before host validation and the HTTPS redirect: see pathways.health.
+MIDDLEWARE = ["pathways.health.HealthCheckMiddleware", *MIDDLEWARE]
 
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+STATIC_ROOT = env_str("DJANGO_STATIC_ROOT") or STATIC_ROOT
+# Hashed names get ten years and "immutable" from WhiteNoise on their own; this
+# is for the few unhashed files (e.g. favicon.ico), which may change in place.
+WHITENOISE_MAX_AGE = 3600
 
 # TLS ends at the proxy in front of us; it tells us so in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,483 @@
+"""Loading source pages (or a schema-1 JSON export) into the database.
+
+Everything is read and checked before anything is written, and the writes run
+in one transaction: a bad file in a batch leaves the database as it was.
+"""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from . import content_version
+from .exporting import digest, guide_record, hub_pathway_record, hub_record, pathways_for_export
+from .models import (
+    FAQ,
+    ActionItem,
+    Hub,
+    HubEntry,
+    KnownName,
+    Pathway,
+    RealityCheckItem,
+    RoadmapPhase,
+    Role,
+    Skill,
+    TransferableSkill,
+)
+from .sourcetext import SourceError, parse_file
+from .sourcetext import records as rec
+
+SOURCE_SUFFIXES = {".txt", ".json"}
+MAX_JSON_BYTES = 64 * 1024 * 1024
+
+
+class ImportFailed(Exception):
+    """One or more inputs were refused; ``errors`` holds ``file:line: message`` lines."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class Item:
+    """One record to load, where it came from, and what a JSON export adds to it."""
+
+    path: str
+    record: rec.Guide | rec.Hub | rec.HubPathway
+    status: str | None = None
+    views: int | None = None
+
+
+@dataclass
+class RoleFacts:
+    name: str
+    description: str = ""
+    parent: str | None = None
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # edited in the admin; kept as edited
+    hubs: list[str] = field(default_factory=list)  # hubs created or changed
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.hubs)
+
+
+def pathway_slug(from_role: str, to_role: str) -> str:
+    return f"{slugify(from_role)}-to-{slugify(to_role)}"
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and the source files inside folders, in name order."""
+    files, missing = [], []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SOURCE_SUFFIXES)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(f"{path}:1: no such file or folder")
+    if missing:
+        raise ImportFailed(missing)
+    return files
+
+
+def known_names() -> list[str]:
+    """Names editors added in the admin, on top of the shipped lexicon."""
+    return list(KnownName.objects.values_list("name", flat=True))
+
+
+def read_sources(paths: Iterable[str | Path]) -> tuple[list[Item], dict[str, RoleFacts]]:
+    """Parse every input; raise ImportFailed listing every bad one."""
+    names = known_names()
+    items: list[Item] = []
+    roles: dict[str, RoleFacts] = {}
+    errors: list[str] = []
+    for path in collect_files(paths):
+        try:
+            if path.suffix == ".json":
+                more_items, more_roles = read_export(path)
+                items.extend(more_items)
+                roles.update(more_roles)
+            else:
+                items.append(Item(str(path), parse_file(path, known_names=names)))
+        except SourceError as error:
+            errors.append(str(error))
+    errors.extend(_conflicts(items))
+    if errors:
+        raise ImportFailed(errors)
+    return items, roles
+
+
+def _conflicts(items: list[Item]) -> list[str]:
+    seen: dict[str, str] = {}
+    errors = []
+    for item in items:
+        if isinstance(item.record, rec.Hub):
+            key = f"hub {slugify(item.record.role)}"
+        elif isinstance(item.record, rec.Guide):
+            key = f"pathway {pathway_slug(item.record.from_role, item.record.to_role)}"
+        else:
+            continue
+        if key in seen:
+            errors.append(f"{item.path}:1: {key} is also given by {seen[key]}")
+        else:
+            seen[key] = item.path
+    return errors
+
+
+def read_export(path: Path) -> tuple[list[Item], dict[str, RoleFacts]]:
+    """Items and role facts from a schema-1 JSON export."""
+    if path.stat().st_size > MAX_JSON_BYTES:
+        raise SourceError(str(path), 1, "file is too large for an export")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise SourceError(str(path), 1, f"not UTF-8 text ({error.reason})") from None
+    except json.JSONDecodeError as error:
+        raise SourceError(str(path), error.lineno, f"not valid JSON: {error.msg}") from None
+    if not isinstance(data, dict) or data.get("schema") != 1:
+        raise SourceError(str(path), 1, 'not a schema 1 export (expected {"schema": 1, ...})')
+    try:
+        return _export_items(str(path), data)
+    except (KeyError, TypeError, ValueError) as error:
+        raise SourceError(str(path), 1, f"export is missing or mistypes a field: {error}") from None
+
+
+def _export_items(path: str, data: dict) -> tuple[list[Item], dict[str, RoleFacts]]:
+    role_names = {r["slug"]: r["name"] for r in data["roles"]}
+    roles = {
+        r["slug"]: RoleFacts(r["name"], r["description"] or "", r["parent"]) for r in data["roles"]
+    }
+    items, by_slug = [], {}
+    for p in data["pathways"]:
+        from_name, to_name = role_names[p["from_role"]], role_names[p["to_role"]]
+        if p["difficulty"] is None and p["timeline"] is None:
+            record = rec.HubPathway(
+                from_name, to_name, p["title"], p["guide_months"], p["overview"] or ""
+            )
+        else:
+            record = _guide_from_json(p, from_name, to_name)
+        by_slug[p["slug"]] = record
+        items.append(Item(path, record, status=p["status"], views=p["views"]))
+    for hub in data["hubs"]:
+        listed = []
+        for slug in hub["pathways"]:
+            listed_record = by_slug[slug]
+            if isinstance(listed_record, rec.Guide):
+                listed_record = rec.HubPathway(
+                    listed_record.from_role,
+                    listed_record.to_role,
+                    listed_record.title,
+                    listed_record.guide_months,
+                    "",
+                )
+            listed.append(listed_record)
+        role = roles[hub["role"]]
+        items.append(
+            Item(
+                path, rec.Hub(role.name, hub["description"] or "", role.description, tuple(listed))
+            )
+        )
+    return items, roles
+
+
+def _guide_from_json(p: dict, from_name: str, to_name: str) -> rec.Guide:
+    timeline = p["timeline"] or {"text": "", "min_months": None, "max_months": None}
+    salary = p["salary_change"] or {"text": "", "min_percent": None, "max_percent": None}
+    return rec.Guide(
+        from_role=from_name,
+        to_role=to_name,
+        title=p["title"],
+        guide_months=p["guide_months"],
+        views=p["views"],
+        difficulty=p["difficulty"] or "",
+        timeline=rec.Range(timeline["text"], timeline["min_months"], timeline["max_months"]),
+        salary_change=rec.Range(salary["text"], salary["min_percent"], salary["max_percent"]),
+        demand=p["demand"] or "",
+        overview=p["overview"] or "",
+        transferable_skills=tuple(rec.TransferableSkill(**s) for s in p["transferable_skills"]),
+        skills_to_learn=tuple(rec.SkillToLearn(**s) for s in p["skills_to_learn"]),
+        roadmap=tuple(
+            rec.Phase(
+                ph["order"], ph["title"], ph["weeks"], tuple(ph["tasks"]), tuple(ph["resources"])
+            )
+            for ph in p["roadmap"]
+        ),
+        love=tuple(p["reality_check"]["love"]),
+        miss=tuple(p["reality_check"]["miss"]),
+        challenges=tuple(p["reality_check"]["challenges"]),
+        this_week=tuple(p["action_plan"]["this_week"]),
+        this_month=tuple(p["action_plan"]["this_month"]),
+        next_90_days=tuple(p["action_plan"]["next_90_days"]),
+        faqs=tuple(rec.FAQ(**f) for f in p["faqs"]),
+    )
+
+
+def import_paths(paths, *, force=False, dry_run=False) -> ImportReport:
+    """Parse the files and folders given and load them; see ``import_items``."""
+    items, roles = read_sources(paths)
+    return import_items(items, roles=roles, force=force, dry_run=dry_run)
+
+
+def import_records(records, *, force=False, dry_run=False, path="<pasted>") -> ImportReport:
+    """Load already-parsed records (e.g. text pasted in the admin)."""
+    return import_items([Item(path, r) for r in records], force=force, dry_run=dry_run)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportReport:
+    """Write the items in one transaction; a dry run reports the same and writes nothing.
+
+    Guides are loaded before hubs, so a hub never overwrites the overview of a
+    pathway that has a full guide. A pathway (or hub) whose content was changed
+    in the admin since its last import is kept unless ``force``.
+    """
+    report = ImportReport(dry_run=dry_run)
+    try:
+        with transaction.atomic():
+            _Loader(report, roles or {}, force).load(items)
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    if report.changed and not dry_run:
+        transaction.on_commit(content_version.bump)
+    return report
+
+
+class _Loader:
+    def __init__(self, report: ImportReport, role_facts: dict[str, RoleFacts], force: bool):
+        self.report = report
+        self.role_facts = role_facts
+        self.force = force
+        self.roles = {role.slug: role for role in Role.objects.all()}
+        self.pathways = {p.slug: p for p in pathways_for_export()}
+
+    def load(self, items):
+        for slug, facts in self.role_facts.items():
+            self.role(facts.name, slug)
+        order = {rec.Guide: 0, rec.HubPathway: 1, rec.Hub: 2}
+        for item in sorted(items, key=lambda i: order[type(i.record)]):
+            if isinstance(item.record, rec.Hub):
+                self.hub(item.record)
+            elif isinstance(item.record, rec.Guide):
+                self.guide(item)
+            else:
+                self.hub_pathway(item.record, item)
+        for slug, facts in self.role_facts.items():
+            if facts.parent and not self.roles[slug].parent_id:
+                Role.objects.filter(pk=self.roles[slug].pk).update(parent=self.roles[facts.parent])
+
+    def role(self, name: str, slug: str | None = None) -> Role:
+        slug = slug or slugify(name)
+        role = self.roles.get(slug)
+        if role is None:
+            facts = self.role_facts.get(slug)
+            role = Role.objects.create(
+                slug=slug, name=name, description=facts.description if facts else ""
+            )
+            self.roles[slug] = role
+        return role
+
+    def _edited(self, stored_digest: str, current_digest: str) -> bool:
+        return bool(stored_digest) and stored_digest != current_digest and not self.force
+
+    def guide(self, item: Item):
+        guide: rec.Guide = item.record
+        slug = pathway_slug(guide.from_role, guide.to_role)
+        new_digest = digest(guide)
+        pathway = self.pathways.get(slug)
+        if pathway is None:
+            pathway = Pathway(
+                slug=slug,
+                status=item.status or Pathway.Status.PUBLISHED,
+                views=guide.views or 0,
+            )
+            self._write_guide(pathway, guide, new_digest)
+            self.report.created.append(slug)
+            return
+        current = digest(guide_record(pathway)) if pathway.has_guide else ""
+        if current == new_digest:
+            self._set_digest(pathway, new_digest)
+            self.report.unchanged.append(slug)
+        elif pathway.has_guide and self._edited(pathway.import_digest, current):
+            self.report.skipped.append(slug)
+        else:
+            self._write_guide(pathway, guide, new_digest)
+            self.report.updated.append(slug)
+
+    def _set_digest(self, pathway: Pathway, value: str):
+        if pathway.import_digest != value:
+            Pathway.objects.filter(pk=pathway.pk).update(import_digest=value)
+            pathway.import_digest = value
+
+    def _write_guide(self, pathway: Pathway, guide: rec.Guide, new_digest: str):
+        pathway.from_role = self.role(guide.from_role)
+        pathway.to_role = self.role(guide.to_role)
+        pathway.title = guide.title
+        pathway.guide_months = guide.guide_months
+        pathway.has_guide = True
+        pathway.difficulty = guide.difficulty
+        pathway.timeline_text = guide.timeline.text
+        pathway.timeline_min_months = guide.timeline.min
+        pathway.timeline_max_months = guide.timeline.max
+        pathway.salary_change_text = guide.salary_change.text
+        pathway.salary_min_percent = guide.salary_change.min
+        pathway.salary_max_percent = guide.salary_change.max
+        pathway.demand = guide.demand
+        pathway.overview = guide.overview
+        pathway.import_digest = new_digest
+        if pathway.pk:
+            pathway.version += 1
+        pathway.save()
+        self.pathways[pathway.slug] = pathway
+        self._replace_parts(pathway, guide)
+
+    def _replace_parts(self, pathway: Pathway, guide: rec.Guide):
+        for model in (TransferableSkill, Skill, RoadmapPhase, RealityCheckItem, ActionItem, FAQ):
+            model.objects.filter(pathway=pathway).delete()
+        TransferableSkill.objects.bulk_create(
+            TransferableSkill(pathway=pathway, order=i, name=s.name, description=s.description)
+            for i, s in enumerate(guide.transferable_skills, 1)
+        )
+        Skill.objects.bulk_create(
+            Skill(
+                pathway=pathway,
+                order=i,
+                name=s.name,
+                priority=s.priority,
+                weeks=s.weeks,
+                description=s.description,
+            )
+            for i, s in enumerate(guide.skills_to_learn, 1)
+        )
+        RoadmapPhase.objects.bulk_create(
+            RoadmapPhase(
+                pathway=pathway,
+                order=p.order,
+                title=p.title,
+                weeks=p.weeks,
+                tasks="\n".join(p.tasks),
+                resources="\n".join(p.resources),
+            )
+            for p in guide.roadmap
+        )
+        kinds = RealityCheckItem.Kind
+        RealityCheckItem.objects.bulk_create(
+            RealityCheckItem(pathway=pathway, kind=kind, order=i, text=text)
+            for kind, texts in (
+                (kinds.LOVE, guide.love),
+                (kinds.MISS, guide.miss),
+                (kinds.CHALLENGE, guide.challenges),
+            )
+            for i, text in enumerate(texts, 1)
+        )
+        when = ActionItem.When
+        ActionItem.objects.bulk_create(
+            ActionItem(pathway=pathway, when=period, order=i, text=text)
+            for i, (period, text) in enumerate(
+                [(when.THIS_WEEK, t) for t in guide.this_week]
+                + [(when.THIS_MONTH, t) for t in guide.this_month]
+                + [(when.NEXT_90_DAYS, t) for t in guide.next_90_days],
+                1,
+            )
+        )
+        FAQ.objects.bulk_create(
+            FAQ(
+                pathway=pathway,
+                order=i,
+                question=f.question,
+                answer=f.answer,
+                question_inferred=f.question_inferred,
+            )
+            for i, f in enumerate(guide.faqs, 1)
+        )
+        # The prefetched parts are stale now; drop them so digests reread.
+        if hasattr(pathway, "_prefetched_objects_cache"):
+            pathway._prefetched_objects_cache = {}
+
+    def hub_pathway(self, listed: rec.HubPathway, item: Item | None = None) -> Pathway:
+        """A pathway a hub lists; creates it (without a guide) when it is new."""
+        slug = pathway_slug(listed.from_role, listed.to_role)
+        pathway = self.pathways.get(slug)
+        if pathway is not None and pathway.has_guide:
+            return pathway
+        new_digest = digest(listed)
+        if pathway is None:
+            pathway = Pathway(
+                slug=slug,
+                has_guide=False,
+                status=(item.status if item else None) or Pathway.Status.PUBLISHED,
+                views=(item.views if item else None) or 0,
+            )
+            self.report.created.append(slug)
+        else:
+            current = digest(hub_pathway_record(pathway))
+            if current == new_digest or not listed.summary:
+                return pathway
+            if self._edited(pathway.import_digest, current):
+                self.report.skipped.append(slug)
+                return pathway
+            pathway.version += 1
+            self.report.updated.append(slug)
+        pathway.from_role = self.role(listed.from_role)
+        pathway.to_role = self.role(listed.to_role)
+        pathway.title = listed.title
+        pathway.guide_months = listed.guide_months
+        pathway.overview = listed.summary
+        pathway.import_digest = new_digest
+        pathway.save()
+        self.pathways[slug] = pathway
+        return pathway
+
+    def hub(self, hub: rec.Hub):
+        role = self.role(hub.role)
+        listed = [self.hub_pathway(p) for p in hub.pathways]
+        existing = Hub.objects.filter(role=role).first()
+        new_digest = digest(_hub_shape(hub))
+        if existing is not None:
+            current = digest(_hub_shape(hub_record(existing)))
+            if current == new_digest:
+                return
+            if self._edited(existing.import_digest, current):
+                self.report.skipped.append(f"hub {role.slug}")
+                return
+        hub_row = existing or Hub(role=role)
+        hub_row.description = hub.intro
+        hub_row.import_digest = new_digest
+        hub_row.save()
+        if role.description != hub.role_description:
+            role.description = hub.role_description
+            role.save(update_fields=["description", "updated_at"])
+        HubEntry.objects.filter(hub=hub_row).delete()
+        HubEntry.objects.bulk_create(
+            HubEntry(hub=hub_row, pathway=p, order=i) for i, p in enumerate(listed, 1)
+        )
+        self.report.hubs.append(role.slug)
+
+
+def _hub_shape(hub: rec.Hub) -> rec.Hub:
+    """What a hub itself holds: its texts and which pathways it lists, in order."""
+    return rec.Hub(
+        role=hub.role,
+        intro=hub.intro,
+        role_description=hub.role_description,
+        pathways=tuple(rec.HubPathway(p.from_role, p.to_role, "", None, "") for p in hub.pathways),
+    )

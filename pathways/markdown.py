@@ -1,0 +1,58 @@
+"""Markdown from editors and imports, rendered to HTML that is safe to show.
+
+Content is Markdown written in the admin or imported from source pages. It is
+rendered with the ``markdown`` package and then cleaned with an nh3 allow-list,
+so scripts, event handlers, inline styles and ``javascript:`` links never reach
+a page, whatever an editor types.
+"""
+
+import re
+
+import markdown as markdown_lib
+import nh3
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+# Content sits under the page's own h1 and section h2s, so its headings start at h3.
+_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def _demote_heading(match: re.Match) -> str:
+    level = min(int(match.group(2)) + 2, 6)
+    return f"<{match.group(1)}h{level}"
+
+
+def render(text: str) -> str:
+    """Render Markdown to sanitized HTML; empty text gives an empty string."""
+    if not text or not text.strip():
+        return ""
+    html = markdown_lib.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _HEADING.sub(_demote_heading, html)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -1,0 +1,66 @@
+"""Public pages are the same for everyone, so they are cached whole.
+
+A page is stored in Django's cache under the content version and its full URL,
+and sent with ``Cache-Control: public`` and an ETag made from the same two
+things. Saving any content bumps the version (see ``pathways.signals``), which
+retires every cached page and ETag at once. A conditional GET whose ETag still
+matches is answered 304 before the view runs, so it costs no database query.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags, quote_etag
+
+from .. import content_version
+
+# Old versions' pages are never read again; the timeout lets the cache drop them.
+STORE_SECONDS = 24 * 60 * 60
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _mark_public(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+    return response
+
+
+def mark_private(response: HttpResponse) -> HttpResponse:
+    """Keep a page out of every cache (a staff preview of a draft)."""
+    response["Cache-Control"] = "private, no-store"
+    response.cacheable = False
+    return response
+
+
+class CachedPageMixin:
+    """Serve GET and HEAD from the page cache; render, store and mark public on a miss.
+
+    Only 200 responses are stored. A view keeps a response out of the cache
+    with ``mark_private``.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return super().dispatch(request, *args, **kwargs)
+        url = request.build_absolute_uri()
+        version = content_version.current()
+        etag = quote_etag(_digest(f"{version}:{url}"))
+        if etag in parse_etags(request.headers.get("If-None-Match", "")):
+            return _mark_public(HttpResponseNotModified(), etag)
+        key = f"pathways:page:{version}:{_digest(url)}"
+        html = cache.get(key)
+        if html is not None:
+            return _mark_public(HttpResponse(html), etag)
+        response = super().dispatch(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code == 200 and getattr(response, "cacheable", True):
+            cache.set(key, response.content, timeout=STORE_SECONDS)
+            _mark_public(response, etag)
+        return response
