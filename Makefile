@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
 
-.PHONY: install run test test-sqlite test-postgres lint format fixtures check-fixtures bench clean
+.PHONY: install run test test-sqlite test-postgres lint format fixtures check-fixtures bench loadtest clean
 
 install: $(STAMP)
 
@@ -62,6 +62,10 @@ check-fixtures: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# 100 connections for 30 s against gunicorn, PostgreSQL and Redis on loopback.
+loadtest: install
+	bin/with-postgres $(BIN)/python -m tests.production.loadtest --report docs/load-test.md
 
 clean:
 	rm -rf $(VENV) var staticfiles

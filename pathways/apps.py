@@ -5,3 +5,8 @@ class PathwaysConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pathways"
     verbose_name = "Career pathways"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -48,11 +48,12 @@ def render(text: str) -> str:
         return ""
     html = markdown_lib.markdown(text, extensions=["sane_lists"], output_format="html")
     html = _HEADING.sub(_demote_heading, html)
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style"},
+        clean_content_tags={"script", "style", "iframe", "object", "template", "noscript"},
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
+    return clean.strip()

@@ -190,15 +190,13 @@ def search_pathways(q: str) -> QuerySet:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-        vector = (
-            SearchVector("title", weight="A")
-            + SearchVector("from_role__name", "to_role__name", weight="A")
-            + SearchVector("overview", weight="B")
-        )
+        vector = SearchVector(
+            "title", "from_role__name", "to_role__name", weight="A", config="english"
+        ) + SearchVector("overview", weight="B", config="english")
         query = SearchQuery(q, search_type="websearch", config="english")
         return (
-            base.annotate(rank=SearchRank(vector, query))
-            .filter(rank__gt=0)
+            base.annotate(document=vector, rank=SearchRank(vector, query))
+            .filter(document=query)
             .order_by("-rank", "title", "pk")
         )
     matches = base

@@ -3,8 +3,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from pathways.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("markdownx/", include("markdownx.urls")),
+    # markdownx's own views, restricted to staff and with checked image uploads.
+    path("markdownx/", include("pathways.uploads")),
     path("", include("pathways.urls")),
 ]

@@ -127,7 +127,7 @@ def test_import_bad_file_in_batch_leaves_database_unchanged(seeded, tmp_path):
     with pytest.raises(ImportFailed) as failure:
         import_paths([tmp_path / "batch"])
 
-    assert failure.value.errors == [f"{tmp_path / 'batch' / 'zz-empty.txt'}:1: file is empty"]
+    assert failure.value.errors == [f"{tmp_path / 'batch' / 'zz-empty.txt'}:1: empty file"]
     assert snapshot() == before
 
 

@@ -114,6 +114,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env_str("MEDIA_ROOT") or str(VAR_DIR / "media")
 
+# The admin's Markdown editor: its live preview uses the public pages' sanitizer;
+# images (no SVG: it can carry scripts) are checked in pathways.uploads.
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "pathways.markdown.render"
+MARKDOWNX_MEDIA_PATH = "markdownx/"
+MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
+MARKDOWNX_UPLOAD_CONTENT_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1200, 1200), "quality": 85}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

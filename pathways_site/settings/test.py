@@ -16,3 +16,11 @@ CACHES = {
     }
 }
 MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
+# Tests serve static files straight from static/ (no collectstatic step).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory, so that threads and processes in concurrency tests
+    # share one database the way a real deployment does.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

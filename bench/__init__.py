@@ -1,0 +1,1 @@
+"""Benchmarks of the site: ``make bench`` (``python -m bench``); results in docs/benchmarks.md."""

@@ -1,0 +1,298 @@
+"""Serving a benchmark database with gunicorn as in production, and loading it with wrk.
+
+The parent process (``python -m bench``) never imports Django: it runs
+``python -m bench.web probe`` in a child with the site's environment to learn
+each page's queries and bytes, starts gunicorn with the project's
+``gunicorn.conf.py``, and drives wrk against it. Every server binds 127.0.0.1.
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PAGES = ("guide", "hub", "hub_filtered", "home", "search")
+STATIC_PREFIX = "bench"  # same-size copies of the pages live under STATIC_ROOT/bench/
+
+
+def site_env(database_url: str, static_root: Path, cache_url: str = "") -> dict[str, str]:
+    """The environment of a production server on loopback, without HTTPS in front."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="pathways_site.settings.production",
+        DJANGO_SECRET_KEY="bench-only-" + os.urandom(16).hex(),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_STATIC_ROOT=str(static_root),
+        DATABASE_URL=database_url,
+        CACHE_URL=cache_url,
+        PYTHONPATH=str(ROOT),
+    )
+    if not cache_url:
+        env.pop("CACHE_URL")
+    return env
+
+
+def run_json(args: list[str], env: dict[str, str], prefix: tuple[str, ...] = ()) -> dict:
+    """Run a bench child process and return the JSON object on its last output line."""
+    done = subprocess.run(
+        [*prefix, PYTHON, "-m", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def collectstatic(env: dict[str, str]) -> None:
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                response.read()
+                return
+        except (OSError, urllib.error.URLError):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url} did not answer within {seconds} s") from None
+            time.sleep(0.2)
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], log: Path, port: int, workers: int | None = None):
+    """A gunicorn serving the site on a loopback port; yields its base URL."""
+    env = {**env, "HOST": "127.0.0.1", "PORT": str(port), "GUNICORN_LOG_LEVEL": "warning"}
+    if workers:
+        env["WEB_CONCURRENCY"] = str(workers)
+    with open(log, "ab") as out:
+        process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "pathways_site.wsgi"],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/healthz")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@dataclass(frozen=True)
+class WrkResult:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int  # socket errors plus non-2xx/3xx answers
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def parse_wrk(output: str) -> WrkResult:
+    """The figures of ``wrk --latency`` output."""
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return WrkResult(rate, p50, p99, requests, errors + (int(bad.group(1)) if bad else 0))
+
+
+def wrk(url: str, seconds: int, connections: int = 32, threads: int = 2) -> WrkResult:
+    """One wrk run; refuses a run in which any request failed."""
+    if shutil.which("wrk") is None:
+        raise RuntimeError("wrk not found: apt-get install -y wrk")
+    done = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = parse_wrk(done.stdout)
+    if result.errors:
+        raise RuntimeError(f"wrk {url}: {result.errors} failed requests\n{done.stdout}")
+    return result
+
+
+def paired(first_url: str, second_url: str, seconds: int, repeat: int):
+    """wrk on two URLs in turn, ``repeat`` times; the best run of each.
+
+    Taking the best of interleaved runs keeps a burst of other work on the
+    machine from landing on one side of a ratio only.
+    """
+    firsts, seconds_ = [], []
+    for _ in range(repeat):
+        firsts.append(wrk(first_url, seconds))
+        seconds_.append(wrk(second_url, seconds))
+    return (
+        max(firsts, key=lambda r: r.requests_per_second),
+        max(seconds_, key=lambda r: r.requests_per_second),
+    )
+
+
+def fetch(url: str, method: str = "GET", data: bytes | None = None):
+    """Status, headers and body of one request."""
+    request = urllib.request.Request(url, method=method, data=data)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def measure_pages(
+    base: str, pages: dict[str, dict], seconds: int, repeat: int = 1
+) -> dict[str, dict]:
+    """For each page: its headers, then wrk on the page and on its same-size static copy."""
+    results = {}
+    for name, page in pages.items():
+        status, headers, body = fetch(base + page["url"])  # warms the page cache
+        if status != 200:
+            raise RuntimeError(f"{page['url']} answered {status}")
+        static_url = f"{base}/static/{STATIC_PREFIX}/{page['static']}"
+        static_status, _headers, static_body = fetch(static_url)
+        if static_status != 200:
+            raise RuntimeError(f"{static_url} answered {static_status}")
+        static, dynamic = paired(static_url, base + page["url"], seconds, repeat)
+        results[name] = {
+            "url": page["url"],
+            "bytes": len(body),
+            "static_bytes": len(static_body),
+            "cache_control": headers.get("Cache-Control", ""),
+            "etag": headers.get("ETag", ""),
+            "page": asdict(dynamic),
+            "static": asdict(static),
+            "ratio": dynamic.requests_per_second / static.requests_per_second,
+        }
+    return results
+
+
+# ---- in the child process, with Django set up ----
+
+
+def page_urls() -> dict[str, str]:
+    from django.urls import reverse
+
+    from pathways import queries
+    from pathways.models import Pathway
+
+    pathway = Pathway.objects.published().filter(has_guide=True).order_by("pk").first()
+    role = pathway.to_role
+    hub_url = reverse("pathways:hub", args=[role.slug])
+    starting = queries.hub_starting_roles(role).first()
+    return {
+        "guide": pathway.get_absolute_url(),
+        "hub": hub_url,
+        "hub_filtered": f"{hub_url}?from={starting.slug}&sort=shortest",
+        "home": reverse("pathways:home"),
+        "search": reverse("pathways:search") + "?q=data+analyst",
+    }
+
+
+def probe(port: int, label: str) -> dict:
+    """Queries and bytes of each page, first (rendered) and second (cached) hit.
+
+    Also writes a copy of each page under STATIC_ROOT, so WhiteNoise serves a
+    file of exactly the same size from the same server.
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from pathways.models import Pathway
+
+    client = Client(HTTP_HOST=f"127.0.0.1:{port}")
+    folder = Path(settings.STATIC_ROOT) / STATIC_PREFIX
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = {}
+    for name, url in page_urls().items():
+        cache.clear()
+        with CaptureQueriesContext(connection) as rendered:
+            first = client.get(url)
+        with CaptureQueriesContext(connection) as cached:
+            second = client.get(url)
+        if first.status_code != 200 or second.content != first.content:
+            raise RuntimeError(f"{url}: status {first.status_code} or unstable content")
+        static = f"{label}-{name}.html"
+        (folder / static).write_bytes(first.content)
+        pages[name] = {
+            "url": url,
+            "bytes": len(first.content),
+            "queries": len(rendered),
+            "queries_cached": len(cached),
+            "static": static,
+        }
+    return {"pathways": Pathway.objects.filter(has_guide=True).count(), "pages": pages}
+
+
+def view_count(slug: str) -> int:
+    from pathways.models import Pathway
+
+    return Pathway.objects.get(slug=slug).views
+
+
+def main(argv: list[str]) -> None:
+    import django
+
+    django.setup()
+    command = argv[0]
+    if command == "probe":
+        print(json.dumps(probe(int(argv[1]), argv[2])))
+    elif command == "views":
+        print(json.dumps({"views": view_count(argv[1])}))
+    else:
+        raise SystemExit(f"unknown command {command!r}: probe PORT LABEL | views SLUG")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,57 @@
+"""Gunicorn settings, from the environment.
+
+WEB_CONCURRENCY worker processes (default: two per CPU), GUNICORN_THREADS
+threads each (default 4), listening on HOST:PORT (default 0.0.0.0:8000: inside
+a container the port is published; outside, set HOST=127.0.0.1).
+GUNICORN_ACCESS_LOG=true writes one line per request to stdout; the proxy in
+front usually logs requests already, so it is off by default. GUNICORN_LOG_LEVEL
+sets how much gunicorn itself says (default info).
+"""
+
+import os
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1))
+# Threads keep idle keep-alive connections from tying up whole processes.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+# Restart a worker that stops answering; the proxy retries elsewhere.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
+graceful_timeout = 20
+keepalive = 5
+# Load the site once in the arbiter, so a broken deploy fails at start, not per worker.
+preload_app = True
+# Several servers may share one machine (and tests run two): no control socket.
+control_socket_disable = True
+
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info").upper()
+access_log = os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in ("1", "true", "yes", "on")
+# Gunicorn's own lines go to stdout in the site's one-line format. Every key is
+# given because gunicorn merges this over its defaults one top-level key at a time.
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {
+            "()": "pathways_site.logging_format.OneLineFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
+    "root": {"level": "WARNING", "handlers": ["stdout"]},
+    "loggers": {
+        "gunicorn.error": {"level": loglevel, "handlers": ["stdout"], "propagate": False},
+        # Request lines are INFO: a higher level keeps them out unless asked for.
+        "gunicorn.access": {
+            "level": "INFO" if access_log else "WARNING",
+            "handlers": ["stdout"],
+            "propagate": False,
+        },
+    },
+}

@@ -1,0 +1,220 @@
+"""The pathway admin: a whole guide on one screen, with every part inline."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef
+from django.urls import path
+
+from .. import content_version
+from ..locking import locked
+from ..models import (
+    FAQ,
+    ActionItem,
+    Pathway,
+    RealityCheckItem,
+    RoadmapPhase,
+    Skill,
+    TransferableSkill,
+)
+from .forms import FAQForm, PathwayForm, RoadmapPhaseForm, RoadmapPhaseFormSet, SkillForm
+from .importing import ImportSourceTextView
+from .widgets import MarkdownEditorMixin
+
+
+class StartingRoleFilter(admin.RelatedOnlyFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "starting role"
+
+
+class TargetRoleFilter(admin.RelatedOnlyFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "target role"
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    """Pathways with FAQ questions the importer inferred and nobody has confirmed."""
+
+    title = "needs review"
+    parameter_name = "needs_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "FAQs to review"), ("no", "Nothing to review")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(needs_review=True)
+        if self.value() == "no":
+            return queryset.filter(needs_review=False)
+        return queryset
+
+
+class GuidePartInline(MarkdownEditorMixin, admin.StackedInline):
+    extra = 0
+    show_change_link = False
+
+
+class TransferableSkillInline(GuidePartInline):
+    model = TransferableSkill
+    fields = [("name", "order"), "description"]
+
+
+class SkillInline(GuidePartInline):
+    model = Skill
+    form = SkillForm
+    verbose_name = "skill to learn"
+    verbose_name_plural = "skills to learn"
+    fields = [("name", "priority", "weeks", "order"), "description"]
+
+
+class RoadmapPhaseInline(GuidePartInline):
+    model = RoadmapPhase
+    form = RoadmapPhaseForm
+    formset = RoadmapPhaseFormSet
+    verbose_name = "roadmap phase"
+    fields = [("order", "title", "weeks"), ("tasks", "resources")]
+
+
+class RealityCheckInline(admin.TabularInline):
+    model = RealityCheckItem
+    extra = 0
+    verbose_name = "reality-check item"
+    fields = ["kind", "text", "order"]
+
+
+class ActionItemInline(admin.TabularInline):
+    model = ActionItem
+    extra = 0
+    verbose_name = "action-plan item"
+    fields = ["when", "text", "order"]
+
+
+class FAQInline(GuidePartInline):
+    model = FAQ
+    form = FAQForm
+    fields = [("question", "question_inferred", "order"), "answer"]
+
+
+@admin.register(Pathway)
+class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
+    form = PathwayForm
+    list_display = [
+        "title",
+        "from_role",
+        "to_role",
+        "status",
+        "difficulty",
+        "needs_review_flag",
+        "updated_at",
+    ]
+    list_select_related = ["from_role", "to_role"]
+    list_filter = [
+        ("from_role", StartingRoleFilter),
+        ("to_role", TargetRoleFilter),
+        "difficulty",
+        "status",
+        NeedsReviewFilter,
+    ]
+    search_fields = ["title", "slug", "from_role__name", "to_role__name", "overview"]
+    autocomplete_fields = ["from_role", "to_role"]
+    readonly_fields = ["version", "views", "created_at", "updated_at"]
+    actions = ["publish", "unpublish", "confirm_faq_questions"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    ("from_role", "to_role"),
+                    ("status", "has_guide"),
+                    "guide_months",
+                    "loaded_version",
+                ]
+            },
+        ),
+        (
+            "At a glance",
+            {
+                "fields": [
+                    "difficulty",
+                    ("timeline_text", "timeline_min_months", "timeline_max_months"),
+                    ("salary_change_text", "salary_min_percent", "salary_max_percent"),
+                    "demand",
+                ]
+            },
+        ),
+        ("Overview", {"fields": ["overview"]}),
+        (
+            "Record",
+            {
+                "classes": ["collapse"],
+                "fields": [("version", "views"), ("created_at", "updated_at")],
+            },
+        ),
+    ]
+    inlines = [
+        TransferableSkillInline,
+        SkillInline,
+        RoadmapPhaseInline,
+        RealityCheckInline,
+        ActionItemInline,
+        FAQInline,
+    ]
+
+    def get_queryset(self, request):
+        waiting = FAQ.objects.filter(pathway=OuterRef("pk"), question_inferred=True)
+        return super().get_queryset(request).annotate(needs_review=Exists(waiting))
+
+    def get_object(self, request, object_id, from_field=None):
+        if request.method != "POST":
+            return super().get_object(request, object_id, from_field)
+        # A save locks the row until it commits, so a concurrent save of the same
+        # pathway waits, then sees the new version and is refused.
+        queryset = locked(self.get_queryset(request))
+        field = Pathway._meta.pk if from_field is None else Pathway._meta.get_field(from_field)
+        try:
+            return queryset.get(**{field.name: field.to_python(object_id)})
+        except (Pathway.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    @admin.display(boolean=True, description="needs review", ordering="needs_review")
+    def needs_review_flag(self, obj):
+        return obj.needs_review
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version = form.cleaned_data["loaded_version"] + 1
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(ImportSourceTextView.as_view(model_admin=self))
+        return [
+            path("import/", view, name="pathways_pathway_import"),
+            *super().get_urls(),
+        ]
+
+    def _bulk_update(self, queryset, **changes):
+        """Update in one query; bump versions so open forms notice, and refresh pages."""
+        count = queryset.update(version=F("version") + 1, **changes)
+        transaction.on_commit(content_version.bump)
+        return count
+
+    @admin.action(description="Publish selected pathways", permissions=["change"])
+    def publish(self, request, queryset):
+        count = self._bulk_update(queryset, status=Pathway.Status.PUBLISHED)
+        self.message_user(request, f"{count} pathway(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Return selected pathways to draft", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = self._bulk_update(queryset, status=Pathway.Status.DRAFT)
+        self.message_user(request, f"{count} pathway(s) returned to draft.", messages.SUCCESS)
+
+    @admin.action(description="Confirm inferred FAQ questions", permissions=["change"])
+    def confirm_faq_questions(self, request, queryset):
+        faqs = FAQ.objects.filter(pathway__in=queryset, question_inferred=True)
+        count = faqs.update(question_inferred=False)
+        self._bulk_update(Pathway.objects.filter(pk__in=queryset.values("pk")))
+        self.message_user(request, f"{count} FAQ question(s) confirmed.", messages.SUCCESS)

@@ -1,0 +1,192 @@
+"""The public pages in a real browser: filtering, navigation, keyboard use, axe-core.
+
+Drives Debian's Chromium through Playwright against a live server on 127.0.0.1.
+Database work happens before Playwright starts, since its event loop would make
+Django refuse synchronous queries.
+"""
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from pytest_django.live_server_helper import LiveServer
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+TIMEOUT_MS = 15_000
+AXE_JS = Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+HUB = "/become/product-manager/"
+GUIDE = "/pathways/backend-developer-to-ai-project-manager/"
+PAGE_TYPES = {
+    "home": "/",
+    "guide": GUIDE,
+    "hub-only guide": "/pathways/software-engineer-to-product-manager/",
+    "hub": HUB,
+    "hub empty state": f"{HUB}?from=astronaut",
+    "from role": "/from/backend-developer/",
+    "search": "/search/?q=manager",
+    "not found": "/no-such-page/",
+}
+
+
+@pytest.fixture
+def server():
+    """The site on 127.0.0.1 and a free port, stopped after the test."""
+    live = LiveServer("127.0.0.1:0")
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (CI installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(browser, problems, **context_options):
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(m.text)
+            if m.type == "error" and not m.location["url"].endswith("/favicon.ico")
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return page
+
+
+def card_titles(page):
+    return page.locator("#hub-results .card h3 a").all_inner_texts()
+
+
+def test_hub_filter_without_javascript_reloads_with_choice(seeded, server, request):
+    problems = []
+    page = open_page(request.getfixturevalue("chromium"), problems, java_script_enabled=False)
+
+    page.goto(f"{server.url}{HUB}")
+    page.select_option("#filter-from", "software-engineer")
+    page.click("form[data-hub-filter] button[type=submit]")
+    page.wait_for_url(f"{server.url}{HUB}?from=software-engineer&sort=")
+
+    assert card_titles(page) == [
+        "From Software Engineer to Product Manager: Your 9-Month Transition Guide"
+    ]
+    assert problems == []
+
+
+def test_hub_filter_with_javascript_updates_in_place(seeded, server, request):
+    problems = []
+    page = open_page(request.getfixturevalue("chromium"), problems)
+    page.goto(f"{server.url}{HUB}")
+    page.evaluate("window.stayedOnPage = true")
+
+    page.select_option("#filter-from", "deep-learning-engineer")
+    page.wait_for_url(f"{server.url}{HUB}?from=deep-learning-engineer")
+
+    assert page.evaluate("window.stayedOnPage") is True
+    assert card_titles(page) == [
+        "From Deep Learning Engineer to AI Product Manager: Your 8-Month Transition Guide"
+    ]
+    assert problems == []
+
+
+def test_home_leads_to_a_guide_which_counts_the_view(seeded, server, request):
+    problems = []
+    page = open_page(request.getfixturevalue("chromium"), problems)
+
+    page.goto(f"{server.url}/")
+    page.select_option("#start-role", "backend-developer")
+    page.click("text=Show my paths")
+    page.wait_for_url(f"{server.url}/from/backend-developer/")
+    page.click("text=From Backend Developer to AI Project Manager: Your 6-Month Transition Guide")
+    page.wait_for_url(f"{server.url}{GUIDE}")
+    page.locator("[data-view-count]", has_text="2 views").wait_for()
+
+    assert page.locator("h1").all_inner_texts() == [
+        "From Backend Developer to AI Project Manager: Your 6-Month Transition Guide"
+    ]
+    assert problems == []
+
+
+def test_guide_keyboard_only_skip_link_and_visible_focus(seeded, server, request):
+    problems = []
+    page = open_page(request.getfixturevalue("chromium"), problems)
+    page.goto(f"{server.url}{GUIDE}")
+
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+        " const r = e.getBoundingClientRect();"
+        " return [e.textContent, s.outlineStyle, r.top >= 0 && r.bottom > 0]; })()"
+    )
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after_skip = page.evaluate("document.activeElement.closest('main') !== null")
+    faq = page.locator("details.faq summary").first
+    faq.focus()
+    page.keyboard.press("Enter")
+    faq_open = page.evaluate("document.querySelector('details.faq').open")
+
+    assert skip == ["Skip to main content", "solid", True]
+    assert (after_skip, faq_open) == (True, True)
+    assert problems == []
+
+
+def test_guide_readable_at_320_pixels_without_sideways_scrolling(seeded, server, request):
+    problems = []
+    page = open_page(
+        request.getfixturevalue("chromium"), problems, viewport={"width": 320, "height": 640}
+    )
+
+    page.goto(f"{server.url}{GUIDE}")
+
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    assert problems == []
+
+
+def test_every_page_type_has_no_axe_violations_light_or_dark(seeded, server, request):
+    browser = request.getfixturevalue("chromium")
+    problems, violations, rules_checked = [], {}, {}
+
+    for scheme in ("light", "dark"):
+        # Only for this scan: axe is injected as a script the site's CSP would refuse.
+        page = open_page(browser, problems, bypass_csp=True, color_scheme=scheme)
+        for name, path in PAGE_TYPES.items():
+            page.goto(f"{server.url}{path}")
+            page.add_script_tag(path=str(AXE_JS))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            )
+            rules_checked[f"{scheme} {name}"] = len(result["passes"]) > 10
+            found = [
+                f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]
+            ]
+            if found:
+                violations[f"{scheme} {name}"] = found
+        page.context.close()
+
+    assert violations == {}
+    assert set(rules_checked.values()) == {True}

@@ -1,0 +1,203 @@
+"""Load test: wrk against gunicorn on loopback, with production settings.
+
+    bin/with-postgres .venv/bin/python -m tests.production.loadtest [--report docs/load-test.md]
+
+Half the connections read a guide page, half send view counts (POST
+``/pathways/<slug>/view``), for the given time. It passes when wrk reports no
+socket errors and no error statuses, and the stored count rose by exactly the
+number of view requests the server answered (gunicorn's access log) — that is,
+no view was lost. wrk drops the requests still in flight when time runs out,
+so its own POST total may fall short of the server's by at most one per
+connection; that is checked too. Figures are printed as Markdown and, with
+``--report``, written to a file for the benchmark report.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .servers import (
+    SITE_HOST,
+    MissingTool,
+    PostgresCluster,
+    RedisServer,
+    Site,
+    collect_static,
+    query,
+    require,
+    site_environment,
+)
+
+POST_SCRIPT = """\
+wrk.method = "POST"
+wrk.headers["Host"] = "{host}"
+wrk.headers["X-Forwarded-Proto"] = "https"
+"""
+
+
+def parse_wrk(output: str) -> dict:
+    """The figures wrk prints: totals, rate, latency percentiles, errors."""
+
+    def number(pattern, default=0.0):
+        found = re.search(pattern, output)
+        return float(found.group(1)) if found else default
+
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return {
+        "requests": int(number(r"(\d+) requests in")),
+        "per_second": number(r"Requests/sec:\s+([\d.]+)"),
+        "latency": {p: latency(output, p) for p in ("50%", "90%", "99%")},
+        "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
+        "bad_status": int(number(r"Non-2xx or 3xx responses: (\d+)")),
+    }
+
+
+def latency(output: str, percentile: str) -> str:
+    found = re.search(rf"^\s+{re.escape(percentile)}\s+(\S+)\s*$", output, re.MULTILINE)
+    return found.group(1) if found else "?"
+
+
+def run_wrk(url, connections, duration, extra):
+    command = [
+        require("wrk", "wrk"), "-t1", f"-c{connections}", f"-d{duration}", "--latency",
+        "--timeout", "10s", *extra, url,
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", default="30s", help="wrk duration (default 30s)")
+    parser.add_argument("--connections", type=int, default=100, help="in all (default 100)")
+    parser.add_argument("--workers", default="4", help="gunicorn worker processes (default 4)")
+    parser.add_argument("--report", type=Path, help="also write the Markdown figures here")
+    args = parser.parse_args(argv)
+
+    cluster, redis, site = PostgresCluster(), None, None
+    database_url = None
+    try:
+        cluster.start()
+        redis = RedisServer().start()
+        database_url = cluster.create_database()
+        static_root = Path(tempfile.mkdtemp(prefix="pathways-static."))
+        collect_static(static_root)
+        site = Site(
+            env=site_environment(
+                database_url=database_url,
+                static_root=static_root,
+                CACHE_URL=redis.url,
+                WEB_CONCURRENCY=args.workers,
+                GUNICORN_ACCESS_LOG="true",
+                DJANGO_MIGRATE="true",
+                DJANGO_LOAD_CONTENT="true",
+            )
+        ).start()
+        return measure(site, database_url, args)
+    except MissingTool as missing:
+        print(f"loadtest: {missing}", file=sys.stderr)
+        return 2
+    finally:
+        if site:
+            site.stop()
+        if redis:
+            redis.stop()
+        if database_url:
+            cluster.drop_database(database_url)
+        cluster.stop()
+
+
+def measure(site, database_url, args) -> int:
+    [(slug,)] = query(
+        database_url,
+        "SELECT slug FROM pathways_pathway WHERE status = 'published' AND has_guide "
+        "ORDER BY slug LIMIT 1",
+    )
+    page, counter = f"/pathways/{slug}/", f"/pathways/{slug}/view"
+    status, _, _ = site.get(page)
+    if status != 200:
+        print(f"loadtest: {page} answered {status} before the test", file=sys.stderr)
+        return 1
+    [(views_before,)] = query(
+        database_url, "SELECT views FROM pathways_pathway WHERE slug = %s", [slug]
+    )
+
+    base = f"http://127.0.0.1:{site.port}"
+    half = args.connections // 2
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(POST_SCRIPT.format(host=SITE_HOST))
+        script.flush()
+        headers = ["-H", f"Host: {SITE_HOST}", "-H", "X-Forwarded-Proto: https"]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            reads = pool.submit(run_wrk, base + page, half, args.duration, headers)
+            posts = pool.submit(run_wrk, base + counter, half, args.duration, ["-s", script.name])
+            read_output, post_output = reads.result(), posts.result()
+    time.sleep(2)  # let requests wrk abandoned at the deadline finish on the server
+
+    [(views_after,)] = query(
+        database_url, "SELECT views FROM pathways_pathway WHERE slug = %s", [slug]
+    )
+    answered = site.log().count(f'"POST {counter} HTTP/1.1" 200 ')
+    read, post = parse_wrk(read_output), parse_wrk(post_output)
+    counted = views_after - views_before
+    failures = []
+    if read["socket_errors"] or post["socket_errors"]:
+        failures.append("socket errors")
+    if read["bad_status"] or post["bad_status"]:
+        failures.append("error statuses")
+    if counted != answered:
+        failures.append(f"views stored {counted} != view requests answered {answered}")
+    if not post["requests"] <= answered <= post["requests"] + half:
+        failures.append(f"wrk sent {post['requests']} views, the server answered {answered}")
+
+    report = render(args, read, post, counted, answered, failures)
+    print(report)
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(report)
+    return 1 if failures else 0
+
+
+def render(args, read, post, counted, answered, failures) -> str:
+    rows = [
+        ("guide page (GET)", read),
+        ("view count (POST)", post),
+    ]
+    lines = [
+        "# Load test",
+        "",
+        f"wrk, {args.connections} connections ({args.connections // 2} per endpoint) for "
+        f"{args.duration}, against gunicorn ({args.workers} workers, 4 threads each, production "
+        f"settings) on loopback, with PostgreSQL and Redis on the same {os.cpu_count()}-CPU "
+        "machine.",
+        "",
+        "| endpoint | requests | requests/s | p50 | p90 | p99 | socket errors | error statuses |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, figures in rows:
+        lat = figures["latency"]
+        lines.append(
+            f"| {name} | {figures['requests']} | {figures['per_second']:.0f} | {lat['50%']} | "
+            f"{lat['90%']} | {lat['99%']} | {figures['socket_errors']} | {figures['bad_status']} |"
+        )
+    lines += [
+        "",
+        f"Views stored: {counted}; view requests the server answered: {answered}; "
+        f"completed within wrk's time: {post['requests']}.",
+        "",
+        "Result: " + ("PASS" if not failures else "FAIL — " + "; ".join(failures)),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Two gunicorn servers, one PostgreSQL, one Redis: what one process does, the other sees.
+
+This is how the site grows past one process or machine: the app processes keep
+no state of their own, so any of them can answer any request.
+"""
+
+import html
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from .admin_session import AdminSession
+from .servers import Site, query, run_entrypoint, site_environment
+
+EDITOR, PASSWORD = "editor", "a-long-editor-password-for-tests"
+VIEWS_SENT = 200
+
+
+@pytest.fixture(scope="module")
+def two_sites(postgres, redis_server, static_root):
+    database_url = postgres.create_database()
+    env = site_environment(
+        database_url=database_url, static_root=static_root, CACHE_URL=redis_server.url
+    )
+    first = Site(env={**env, "DJANGO_MIGRATE": "true", "DJANGO_LOAD_CONTENT": "true"})
+    second = Site(env=env)
+    try:
+        first.start()
+        second.start()
+        created = run_entrypoint(
+            {**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
+            *("python", "manage.py", "createsuperuser", "--no-input"),
+            *("--username", EDITOR, "--email", "editor@pathways.example"),
+        )
+        assert created.returncode == 0, created.stderr
+        yield first, second
+    finally:
+        second.stop()
+        first.stop()
+        postgres.drop_database(database_url)
+
+
+@pytest.fixture(scope="module")
+def guide(two_sites):
+    """(id, slug, title) of the first published guide."""
+    return query(
+        two_sites[0].env["DATABASE_URL"],
+        "SELECT id, slug, title FROM pathways_pathway WHERE status = 'published' AND has_guide "
+        "ORDER BY slug LIMIT 1",
+    )[0]
+
+
+def test_edit_through_one_server_is_served_by_the_other_at_once(two_sites, guide):
+    first, second = two_sites
+    pathway_id, slug, title = guide
+    new_title = f"{title} (revised)"
+    _, _, before = second.get(f"/pathways/{slug}/")  # now in the shared cache
+    editor = AdminSession(first)
+    editor.log_in(EDITOR, PASSWORD)
+
+    status, location, page = editor.save(
+        f"/admin/pathways/pathway/{pathway_id}/change/", "pathway_form", {"title": new_title}
+    )
+    _, _, after = second.get(f"/pathways/{slug}/")
+
+    assert (status, location) == (302, "/admin/pathways/pathway/"), page
+    assert html.escape(title) in before.decode()
+    assert html.escape(new_title) in after.decode()
+
+
+def test_views_counted_through_both_servers_add_up_exactly(two_sites, guide):
+    _, slug, _ = guide
+    database_url = two_sites[0].env["DATABASE_URL"]
+    [(before,)] = query(database_url, "SELECT views FROM pathways_pathway WHERE slug = %s", [slug])
+
+    def count_one(number):
+        site = two_sites[number % 2]
+        return site.request("POST", f"/pathways/{slug}/view")[0]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(count_one, range(VIEWS_SENT)))
+
+    [(after,)] = query(database_url, "SELECT views FROM pathways_pathway WHERE slug = %s", [slug])
+    assert (statuses, after - before) == ([200] * VIEWS_SENT, VIEWS_SENT)

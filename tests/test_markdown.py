@@ -1,0 +1,63 @@
+"""Markdown rendering: useful formatting kept, anything that could run script removed."""
+
+import pytest
+from django.template import Context, Template
+
+from pathways.markdown import render
+
+
+def test_render_paragraphs_and_emphasis_kept():
+    html = render("First *one*.\n\nSecond **two**.")
+
+    assert html == "<p>First <em>one</em>.</p>\n<p>Second <strong>two</strong>.</p>"
+
+
+def test_render_lists_kept():
+    html = render("- a\n- b")
+
+    assert html == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"
+
+
+def test_render_headings_start_below_the_page_sections():
+    html = render("# Top\n\n## Next\n\n###### Deep")
+
+    assert html == "<h3>Top</h3>\n<h4>Next</h4>\n<h6>Deep</h6>"
+
+
+def test_render_empty_text_gives_empty_string():
+    assert (render(""), render("  \n ")) == ("", "")
+
+
+def test_render_links_get_rel_and_keep_safe_href():
+    html = render("[site](https://example.com/a)")
+
+    assert html == (
+        '<p><a href="https://example.com/a" rel="noopener noreferrer nofollow">site</a></p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<script>alert(1)</script>ok", "<p>ok</p>"),
+        ("x<style>p{}</style>", "<p>x</p>"),
+        (
+            '<a href="#" onclick="steal()">y</a>',
+            '<p><a href="#" rel="noopener noreferrer nofollow">y</a></p>',
+        ),
+        ("[z](javascript:alert(1))", '<p><a rel="noopener noreferrer nofollow">z</a></p>'),
+        ('<img src="x" onerror="alert(1)">', "<p></p>"),
+        ('<p style="color:red">s</p>', "<p>s</p>"),
+        ('<iframe src="https://evil.example"></iframe>t', "<p>t</p>"),
+    ],
+)
+def test_render_dangerous_markup_removed(source, expected):
+    assert render(source) == expected
+
+
+def test_markdown_filter_renders_sanitized_html():
+    template = Template("{% load pathways_tags %}{{ text|markdown }}")
+
+    html = template.render(Context({"text": "**b** <script>x()</script>"}))
+
+    assert html == "<p><strong>b</strong> </p>"

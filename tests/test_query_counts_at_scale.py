@@ -1,0 +1,31 @@
+"""Every public page issues as many queries with 1,000 pathways as with 10."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench import generate
+from bench.web import page_urls
+from pathways.importing import import_records
+
+
+def rendered_query_counts(client) -> dict[str, int]:
+    """Queries of each benchmarked page when it is rendered (not served from the cache)."""
+    counts = {}
+    for name, url in page_urls().items():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[name] = len(queries)
+    return counts
+
+
+def test_page_queries_same_at_10_and_1000_pathways(db, client):
+    import_records(generate.records(10))
+    at_10 = rendered_query_counts(client)
+
+    import_records(generate.records(1_000))
+    at_1000 = rendered_query_counts(client)
+
+    assert at_1000 == at_10
