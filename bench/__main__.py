@@ -129,6 +129,7 @@ def main() -> None:
             )
         results["nginx"]["pathways"] = chosen["sizes"][-1]
         results["minutes"] = (time.monotonic() - started) / 60
+        results["load_average_end"] = os.getloadavg()[0]
         out = web.ROOT / "var" / "bench"
         out.mkdir(parents=True, exist_ok=True)
         (out / "results.json").write_text(json.dumps(results, indent=2))

@@ -59,11 +59,17 @@ def machine() -> dict:
         "postgresql": _version(["postgres", "--version"]),
         "wrk": _version(["wrk", "-v"]),
         "nginx": _version(["nginx", "-v"]),
+        "load_average": os.getloadavg()[0],
     }
 
 
 def _pct(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
+
+
+def _latency(run: dict) -> str:
+    text = f"{run['p50_ms']:.1f} / {run['p99_ms']:.1f}"
+    return text + (f" ({run['errors']} timeouts)" if run["errors"] else "")
 
 
 def _met(ok: bool) -> str:
@@ -153,9 +159,9 @@ def _size_table(entry: dict) -> list[str]:
         lines.append(
             f"| {label} | {cached['bytes']:,} "
             f"| {cached['page']['requests_per_second']:,.0f} | **{_pct(cached['ratio'])}** "
-            f"| {cached['page']['p50_ms']:.1f} / {cached['page']['p99_ms']:.1f} "
+            f"| {_latency(cached['page'])} "
             f"| {uncached['page']['requests_per_second']:,.0f} | **{_pct(uncached['ratio'])}** "
-            f"| {uncached['page']['p50_ms']:.1f} / {uncached['page']['p99_ms']:.1f} "
+            f"| {_latency(uncached['page'])} "
             f"| {cached['static']['requests_per_second']:,.0f} |"
         )
     return lines
@@ -173,7 +179,9 @@ def body(results: dict) -> str:
         f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB memory, "
         f"{m['system']}; Python {m['python']}, Django {m['django']}, gunicorn {m['gunicorn']}, "
         f"WhiteNoise {m['whitenoise']}, SQLite {m['sqlite']}, {m['postgresql']}, "
-        f"{m['wrk'].split(' [')[0]}, {m['nginx']}.",
+        f"{m['wrk'].split(' [')[0]}, {m['nginx']}. Load average (1 min) at the start: "
+        f"{m['load_average']:.1f}, at the end: {results.get('load_average_end', 0):.1f} "
+        "(anything well above 0 means other work shared the CPUs).",
         "",
         "## Targets",
         "",
@@ -209,9 +217,9 @@ def body(results: dict) -> str:
             page = proxy["pages"][name]
             lines.append(
                 f"| {label} | {page['bytes']:,} | {page['page']['requests_per_second']:,.0f} "
-                f"| {page['page']['p50_ms']:.2f} / {page['page']['p99_ms']:.2f} "
+                f"| {_latency(page['page'])} "
                 f"| {page['disk']['requests_per_second']:,.0f} "
-                f"| {page['disk']['p50_ms']:.2f} / {page['disk']['p99_ms']:.2f} "
+                f"| {_latency(page['disk'])} "
                 f"| **{_pct(page['ratio'])}** |"
             )
         gunicorn_static = sizes[-1]["cached"]["guide"]["static"]["requests_per_second"]

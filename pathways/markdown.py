@@ -23,6 +23,7 @@ ALLOWED_TAGS = {
     "h5",
     "h6",
     "hr",
+    "img",
     "li",
     "ol",
     "p",
@@ -30,7 +31,12 @@ ALLOWED_TAGS = {
     "strong",
     "ul",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 # Content sits under the page's own h1 and section h2s, so its headings start at h3.

@@ -1,5 +1,7 @@
 """Top-level URLs: the public site, the admin and the Markdown editor endpoints."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,3 +14,7 @@ urlpatterns = [
     path("markdownx/", include("pathways.uploads")),
     path("", include("pathways.urls")),
 ]
+
+# Uploaded images: served here while developing; in production the proxy or
+# object storage in front of the site serves MEDIA_ROOT (see README).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

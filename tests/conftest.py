@@ -10,7 +10,9 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
     if os.environ.get("CI") == "true" and skipped:
-        reporter.write_line(f"CI: {skipped} test(s) skipped; nothing may be skipped in CI", red=True)
+        reporter.write_line(
+            f"CI: {skipped} test(s) skipped; nothing may be skipped in CI", red=True
+        )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 

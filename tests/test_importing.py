@@ -50,7 +50,9 @@ def test_import_hub_only_pathway_keeps_title_and_summary(seeded):
     pathway = Pathway.objects.get(slug="software-engineer-to-product-manager")
 
     assert pathway.has_guide is False
-    assert pathway.title == "From Software Engineer to Product Manager: Your 9-Month Transition Guide"
+    assert (
+        pathway.title == "From Software Engineer to Product Manager: Your 9-Month Transition Guide"
+    )
     assert pathway.guide_months == 9
     assert pathway.overview.startswith("Your background as a Software Engineer gives you")
     assert pathway.difficulty == ""
@@ -93,9 +95,7 @@ def test_import_dry_run_writes_nothing(db):
 
 
 def test_import_keeps_admin_edits_unless_forced(seeded):
-    Pathway.objects.filter(slug="backend-developer-to-ai-project-manager").update(
-        difficulty="Hard"
-    )
+    Pathway.objects.filter(slug="backend-developer-to-ai-project-manager").update(difficulty="Hard")
 
     kept = import_paths([SOURCE_DIR])
     kept_difficulty = Pathway.objects.get(slug="backend-developer-to-ai-project-manager").difficulty
@@ -104,7 +104,9 @@ def test_import_keeps_admin_edits_unless_forced(seeded):
     assert kept.skipped == ["backend-developer-to-ai-project-manager"]
     assert kept_difficulty == "Hard"
     assert forced.updated == ["backend-developer-to-ai-project-manager"]
-    assert Pathway.objects.get(slug="backend-developer-to-ai-project-manager").difficulty == "Moderate"
+    assert (
+        Pathway.objects.get(slug="backend-developer-to-ai-project-manager").difficulty == "Moderate"
+    )
 
 
 def test_import_does_not_reset_counted_views(seeded):

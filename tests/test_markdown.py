@@ -46,7 +46,7 @@ def test_render_links_get_rel_and_keep_safe_href():
             '<p><a href="#" rel="noopener noreferrer nofollow">y</a></p>',
         ),
         ("[z](javascript:alert(1))", '<p><a rel="noopener noreferrer nofollow">z</a></p>'),
-        ('<img src="x" onerror="alert(1)">', "<p></p>"),
+        ('<img src="x" onerror="alert(1)">', '<p><img src="x"></p>'),
         ('<p style="color:red">s</p>', "<p>s</p>"),
         ('<iframe src="https://evil.example"></iframe>t', "<p>t</p>"),
     ],

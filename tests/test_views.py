@@ -255,7 +255,9 @@ def test_guide_draft_preview_never_cached_for_visitors(client):
 def test_page_is_public_cacheable_with_etag(client, guide, settings):
     response = client.get(guide.get_absolute_url())
 
-    assert response["Cache-Control"] == f"public, max-age={settings.PAGE_CACHE_SECONDS}"
+    assert response["Cache-Control"] == (
+        f"public, max-age=0, must-revalidate, s-maxage={settings.PAGE_CACHE_SECONDS}"
+    )
     assert re.fullmatch(r'"[0-9a-f]{32}"', response["ETag"])
 
 

@@ -36,17 +36,24 @@ _TOKEN = re.compile(r"\S+")
 # Cheap tests on ASCII tokens; the exact rules are in _junctions and _name_bounds.
 _MAY_JOIN = re.compile(r"[a-z)\]'\"][A-Z0-9]|[A-Za-z][0-9]|[0-9][A-Z]")
 _MAY_JOIN_AT = re.compile(r"(?=[a-z)\]'\"][A-Z0-9]|[A-Za-z][0-9]|[0-9][A-Z])")
-_WORD_EDGE_AT = re.compile(r"(?=[^A-Za-z0-9].|.[^A-Za-z0-9]|[0-9][A-Z])")
+_HUMP_EDGE_AT = re.compile(
+    r"(?=[^A-Za-z0-9].|.[^A-Za-z0-9]|[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Z][A-Z][a-z])"
+)
 # A word of the guide: letters, digits and the punctuation names contain ("fast.ai").
 _WORD = re.compile("[\\w.'\u2019+#-]+")
+_WORD_CHARS = "_.'\u2019+#-"  # besides letters and digits
 _WORD_EDGES = ".'\u2019-"  # \u2019 is the typographic apostrophe
 _CLOSING_BRACKETS = ")]"
 # A closing quote and the character that opens it (typographic ones too).
 _QUOTE_OPENERS = {"'": "'", '"': '"', "\u2019": "\u2018", "\u201d": "\u201c"}
 _QUOTE_LOOKBACK = 300  # a quoted title is never longer than this
 _MIN_WORD_LETTERS = 3
-# A known name spans at most this many hump boundaries on each side of a junction.
+# A known name spans at most this many hump boundaries on each side of a junction,
+# and at most this many characters.
 _NAME_REACH = 4
+_MAX_NAME_LENGTH = 64
+# Direct searches of the page text before all its words are indexed instead.
+_SEARCH_BUDGET = 48
 
 # Junction kinds: the too-short rule only applies where letters meet letters.
 _LETTER, _DIGITS, _PUNCTUATION, _NAME_END = "letter", "digits", "punctuation", "name end"
@@ -77,18 +84,21 @@ class KnownNames:
     """Names never to break: the lexicon, the caller's names and the guide's own words.
 
     ``guide_text`` may be a callable, so the page text is only gathered when
-    a resources line needs more than the lexicon to be split.
+    a resources line needs more than the lexicon. The guide is first searched
+    for the few names in question; past a small budget of searches (a page
+    full of junctions) every word is indexed once, so lookups stay linear.
     """
 
     def __init__(self, extra: Iterable[str] = (), guide_text: str | Callable[[], str] = ""):
         self._lexicon = lexicon()
         self._extra = frozenset(extra)
         self._guide_text = guide_text
+        self._words: frozenset[str] | None = None
+        self._searches_left = _SEARCH_BUDGET
 
     @cached_property
-    def _guide_words(self) -> frozenset[str]:
-        text = self._guide_text() if callable(self._guide_text) else self._guide_text
-        return words_in(text)
+    def _text(self) -> str:
+        return self._guide_text() if callable(self._guide_text) else self._guide_text
 
     def is_listed(self, name: str) -> bool:
         """Whether ``name`` is in the lexicon or among the caller's names."""
@@ -96,10 +106,48 @@ class KnownNames:
 
     def in_guide(self, name: str) -> bool:
         """Whether the guide writes ``name`` as a word of its own."""
-        return name in self._guide_words
+        if self._words is None and self._search():
+            return _has_word(self._text, name)
+        return name in self._indexed_words()
+
+    def may_be_in_guide(self, fragment: str) -> bool:
+        """A quick no when ``fragment`` occurs nowhere in the guide."""
+        if self._words is None and self._search():
+            return fragment in self._text
+        return True
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and (self.is_listed(name) or self.in_guide(name))
+
+    def _search(self) -> bool:
+        """Spend one search of the page text; False once the budget is gone."""
+        self._searches_left -= 1
+        return self._searches_left >= 0
+
+    def _indexed_words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = words_in(self._text)
+        return self._words
+
+
+def _has_word(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` as a whole word (as ``words_in`` reads words)."""
+    at = text.find(name)
+    while at != -1:
+        start, end = at, at + len(name)
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _is_word_char(text[end]):
+            end += 1
+        word = text[start:end].strip(_WORD_EDGES)
+        if word in (name, name + "'s", name + "\u2019s"):
+            return True
+        at = text.find(name, end)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in _WORD_CHARS
 
 
 def split_resources(line: str, known: KnownNames | None = None) -> tuple[str, ...]:
@@ -209,21 +257,29 @@ def _known_name_spans(
     # Listed names first; the guide's words only for junctions they leave open.
     spans = _spans_over(token, bounds, junctions, known.is_listed)
     covered = {at for start, end in spans for at in range(start + 1, end)}
-    open_junctions = [at for at in junctions if at not in covered]
+    # A word of the page spanning a junction contains the two characters around it.
+    open_junctions = [
+        at
+        for at in junctions
+        if at not in covered and known.may_be_in_guide(token[at - 1 : at + 1])
+    ]
     if open_junctions:
         spans |= _spans_over(token, bounds, open_junctions, known.in_guide)
 
     chosen: list[tuple[int, int]] = []
+    taken = bytearray(len(token))
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
-        if all(end <= other_start or start >= other_end for other_start, other_end in chosen):
+        if not any(taken[start:end]):
             chosen.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
     protected = {at for start, end in chosen for at in range(start + 1, end)}
+    # A name followed by a capital (or digits and a capital) ends a resource: "Web3|Guide".
     name_ends = {
         end
         for _, end in chosen
         if end < len(token)
         and token[end - 1].isalnum()
-        and (token[end].isupper() or token[end].isdigit())
+        and (token[end].isupper() or (token[end].isdigit() and _digits_then_upper(token, end)))
     }
     return protected, name_ends
 
@@ -231,9 +287,14 @@ def _known_name_spans(
 def _name_bounds(token: str, junctions: dict[int, str]) -> list[int]:
     """Sorted positions where a name may begin or end: humps and word edges."""
     bounds = {0, len(token), *junctions}
-    for at in _positions(token, _WORD_EDGE_AT):
+    for at in _positions(token, _HUMP_EDGE_AT):
         before, here = token[at - 1], token[at]
-        if not (before.isalnum() and here.isalnum()) or (before.isdigit() and here.isupper()):
+        if (
+            not (before.isalnum() and here.isalnum())
+            or before.isalpha() != here.isalpha()  # "JavaScript|30", "Web3|Guide"
+            # An acronym before a capitalised word: "PostgreSQL|Mongo".
+            or (before.isupper() and here.isupper() and token[at + 1 : at + 2].islower())
+        ):
             bounds.add(at)
     return sorted(bounds)
 
@@ -249,7 +310,7 @@ def _spans_over(
         after = bounds[right : right + _NAME_REACH]
         for start in before:
             for end in after:
-                if is_name(token[start:end]):
+                if end - start <= _MAX_NAME_LENGTH and is_name(token[start:end]):
                     spans.add((start, end))
     return spans
 

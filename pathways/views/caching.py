@@ -1,8 +1,10 @@
 """Public pages are the same for everyone, so they are cached whole.
 
 A page is stored in Django's cache under the content version and its full URL,
-and sent with ``Cache-Control: public`` and an ETag made from the same two
-things. Saving any content bumps the version (see ``pathways.signals``), which
+and sent with an ETag made from the same two things. Browsers revalidate on
+every visit (``max-age=0``: an edit shows at once, and an unchanged page costs
+a 304); shared caches such as a CDN or nginx may serve it for
+``PAGE_CACHE_SECONDS`` (``s-maxage``), the bound on how stale a page there gets. Saving any content bumps the version (see ``pathways.signals``), which
 retires every cached page and ETag at once. A conditional GET whose ETag still
 matches is answered 304 before the view runs, so it costs no database query.
 """
@@ -27,7 +29,13 @@ def _digest(text: str) -> str:
 
 def _mark_public(response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        must_revalidate=True,
+        s_maxage=settings.PAGE_CACHE_SECONDS,
+    )
     return response
 
 

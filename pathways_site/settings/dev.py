@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
-from .base import *  # noqa: E402, F403
+from .base import *  # noqa: F403
 
 # Serve static/ straight from the source tree while developing.
 STATIC_ROOT = None

@@ -12,7 +12,7 @@ REL = 'rel="noopener noreferrer nofollow"'
     [
         ("Hello <script>alert('x')</script> world", "<p>Hello  world</p>"),
         ("<SCRIPT SRC=https://evil.example/x.js></SCRIPT>", ""),
-        ('<img src="x" onerror="alert(1)">', "<p></p>"),
+        ('<img src="x" onerror="alert(1)">', '<p><img src="x"></p>'),
         ('<svg onload="alert(1)"></svg>', "<p></p>"),
         ('<iframe src="https://evil.example"></iframe>', ""),
         ('<p style="color:red">styled</p>', "<p>styled</p>"),
@@ -41,7 +41,7 @@ def test_render_removes_dangerous_link_targets(typed):
 
 
 def test_render_drops_data_url_images():
-    assert render("![pic](data:image/svg+xml;base64,PHN2Zz4=)") == "<p></p>"
+    assert render("![pic](data:image/svg+xml;base64,PHN2Zz4=)") == '<p><img alt="pic"></p>'
 
 
 def test_render_keeps_ordinary_links_and_emphasis():
@@ -50,3 +50,13 @@ def test_render_keeps_ordinary_links_and_emphasis():
     assert render(typed) == (
         f'<p>Read <strong>this</strong> <a href="https://example.com/page" {REL}>guide</a>.</p>'
     )
+
+
+def test_render_keeps_uploaded_images_with_alt_text():
+    assert render("![A chart](/media/markdownx/chart.png)") == (
+        '<p><img alt="A chart" src="/media/markdownx/chart.png"></p>'
+    )
+
+
+def test_render_drops_javascript_image_sources():
+    assert render("![x](javascript:alert(1))") == '<p><img alt="x"></p>'
