@@ -21,8 +21,8 @@ class Cursor:
 
     def __init__(self, path: str, text: str):
         self.path = path
-        # Trailing spaces and carriage returns are invisible and never part of a value.
-        self.lines = [line.rstrip(" \t\r") for line in text.split("\n")]
+        # Trailing whitespace (spaces, "\r" of CRLF files) is invisible, never part of a value.
+        self.lines = [line.rstrip() for line in text.split("\n")]
         self.index = 0
 
     def peek(self) -> str | None:

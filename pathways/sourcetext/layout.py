@@ -73,24 +73,29 @@ def normalise(line: str) -> str:
 
 
 def guide_title(from_role: str, to_role: str, months: int | None) -> str:
+    """The title of a guide (and of its entry on a hub)."""
     if months is None:
         return f"From {from_role} to {to_role}: Transition Guide"
     return f"From {from_role} to {to_role}: Your {months}-Month Transition Guide"
 
 
 def views_line(views: int | None) -> str:
+    """The first line of a guide: "Career Pathway1,204 views", or no count at all."""
     return "Career Pathway" if views is None else f"Career Pathway{views:,} views"
 
 
 def weeks_text(weeks: int) -> str:
+    """Weeks as pages write them: "1 week", "6 weeks"."""
     return "1 week" if weeks == 1 else f"{weeks} weeks"
 
 
 def hub_title(role: str) -> str:
+    """The hub title, with "a" or "an" as the role needs: "How to Become an AI Engineer"."""
     return f"How to Become {with_article(role)}"
 
 
 def hub_closing_text(role: str) -> str:
+    """The boilerplate under a hub's closing heading, which names the role."""
     return (
         f"Take our free career assessment to see if {role} is the right fit for you, "
         "and get personalized recommendations based on your background."
@@ -98,4 +103,5 @@ def hub_closing_text(role: str) -> str:
 
 
 def paths_heading(count: int) -> str:
+    """The hub heading that counts its transition paths."""
     return f"Transition Paths from Different Backgrounds ({count})"

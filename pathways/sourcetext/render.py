@@ -11,7 +11,11 @@ from .records import PRIORITY_LABELS, Guide, Hub, Phase
 
 
 def render(record: Guide | Hub) -> str:
-    """The source page for ``record``, without a trailing newline, like the originals."""
+    """The source page for ``record``, without a trailing newline, like the originals.
+
+    Titles are written from the role names and months, so a record's ``title``
+    field is not consulted.
+    """
     if isinstance(record, Guide):
         return render_guide(record)
     if isinstance(record, Hub):

@@ -61,12 +61,9 @@ _LETTER, _DIGITS, _PUNCTUATION, _NAME_END = "letter", "digits", "punctuation", "
 
 @cache
 def lexicon() -> frozenset[str]:
-    """The shipped names: whitespace-separated; lines starting with '#' are comments."""
-    names: set[str] = set()
-    for line in LEXICON_FILE.read_text("utf-8").splitlines():
-        if not line.lstrip().startswith("#"):
-            names.update(line.split())
-    return frozenset(names)
+    """The shipped names, one per line; blank lines and lines starting with '#' are skipped."""
+    lines = (line.strip() for line in LEXICON_FILE.read_text("utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def words_in(text: str) -> frozenset[str]:
@@ -91,7 +88,7 @@ class KnownNames:
 
     def __init__(self, extra: Iterable[str] = (), guide_text: str | Callable[[], str] = ""):
         self._lexicon = lexicon()
-        self._extra = frozenset(extra)
+        self._extra = frozenset(name.strip() for name in extra if name.strip())
         self._guide_text = guide_text
         self._words: frozenset[str] | None = None
         self._searches_left = _SEARCH_BUDGET
