@@ -6,6 +6,7 @@ profiled, what changed) survive a rerun.
 """
 
 import importlib.metadata
+import json
 import os
 import platform
 import re
@@ -58,7 +59,7 @@ def machine() -> dict:
         "sqlite": sqlite3.sqlite_version,
         "postgresql": _version(["postgres", "--version"]),
         "wrk": _version(["wrk", "-v"]),
-        "nginx": _version(["nginx", "-v"]),
+        "nginx": _version(["nginx", "-v"]).removeprefix("nginx version: "),
         "load_average": os.getloadavg()[0],
     }
 
@@ -301,3 +302,8 @@ def write(path: Path, results: dict) -> None:
         text = f"# Benchmarks\n\n{generated}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
+
+
+def rewrite(path: Path, results_json: Path) -> None:
+    """Write ``path`` again from a saved ``results.json`` (after editing this module)."""
+    write(path, json.loads(results_json.read_text()))

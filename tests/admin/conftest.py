@@ -138,4 +138,3 @@ def change_form_data(client, pathway):
     response = client.get(f"/admin/pathways/pathway/{pathway.pk}/change/")
     assert response.status_code == 200
     return form_data(response, "pathway_form")
-
