@@ -10,6 +10,8 @@ sets how much gunicorn itself says (default info).
 
 import os
 
+from pathways_site.logging_format import STDOUT_LOGGING
+
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1))
 # Threads keep idle keep-alive connections from tying up whole processes.
@@ -29,22 +31,7 @@ access_log = os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in ("1", "true", 
 # Gunicorn's own lines go to stdout in the site's one-line format. Every key is
 # given because gunicorn merges this over its defaults one top-level key at a time.
 logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "line": {
-            "()": "pathways_site.logging_format.OneLineFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-        }
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "line",
-        }
-    },
-    "root": {"level": "WARNING", "handlers": ["stdout"]},
+    **STDOUT_LOGGING,
     "loggers": {
         "gunicorn.error": {"level": loglevel, "handlers": ["stdout"], "propagate": False},
         # Request lines are INFO: a higher level keeps them out unless asked for.

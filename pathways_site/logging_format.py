@@ -30,3 +30,24 @@ class OneLineFormatter(logging.Formatter):
         for secret in _secrets():
             text = text.replace(secret, REDACTED)
         return " | ".join(line.rstrip() for line in text.splitlines() if line.strip())
+
+
+# The formatter and handler shared by Django's LOGGING and gunicorn.conf.py.
+STDOUT_LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {
+            "()": "pathways_site.logging_format.OneLineFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+}

@@ -11,6 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from ..logging_format import STDOUT_LOGGING
 from .env import cache_from_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -149,23 +150,8 @@ X_FRAME_OPTIONS = "DENY"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 
 LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        # One line per record, tracebacks folded in, secrets blanked out.
-        "line": {
-            "()": "pathways_site.logging_format.OneLineFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-        },
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "line",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    # One line per record, tracebacks folded in, secrets blanked out.
+    **STDOUT_LOGGING,
     "loggers": {
         "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},

@@ -3,24 +3,12 @@
 Drives Debian's Chromium through Playwright against a live server on 127.0.0.1.
 """
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import Group, User
-from pytest_django.live_server_helper import LiveServer
 
 from pathways.models import Pathway, Role
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-TIMEOUT_MS = 15_000
+from .conftest import TIMEOUT_MS
 
 # serialized_rollback: the Editors group comes from a data migration, which a
 # transactional test's flush would otherwise have removed.
@@ -28,28 +16,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def server():
-    """The site on 127.0.0.1 and a free port, stopped after the test."""
-    live = LiveServer("127.0.0.1:0")
-    yield live
-    live.stop()
-
-
-@pytest.fixture
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (CI installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def console_errors(message):

@@ -9,18 +9,9 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
-from pytest_django.live_server_helper import LiveServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-TIMEOUT_MS = 15_000
+from .conftest import TIMEOUT_MS
+
 AXE_JS = Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -38,28 +29,6 @@ PAGE_TYPES = {
     "search": "/search/?q=manager",
     "not found": "/no-such-page/",
 }
-
-
-@pytest.fixture
-def server():
-    """The site on 127.0.0.1 and a free port, stopped after the test."""
-    live = LiveServer("127.0.0.1:0")
-    yield live
-    live.stop()
-
-
-@pytest.fixture
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (CI installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def open_page(browser, problems, **context_options):
