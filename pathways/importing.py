@@ -5,6 +5,7 @@ in one transaction: a bad file in a batch leaves the database as it was.
 """
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from .sourcetext import SourceError, parse_file
 from .sourcetext import records as rec
 
 SOURCE_SUFFIXES = {".txt", ".json"}
+PART_MODELS = (TransferableSkill, Skill, RoadmapPhase, RealityCheckItem, ActionItem, FAQ)
 MAX_JSON_BYTES = 64 * 1024 * 1024
 
 
@@ -255,10 +257,11 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
             _Loader(report, roles or {}, force).load(items)
             if dry_run:
                 raise _Rollback
+            if report.changed:
+                # Bulk writes send no signals: retire cached pages here.
+                content_version.bump()
     except _Rollback:
         pass
-    if report.changed and not dry_run:
-        transaction.on_commit(content_version.bump)
     return report
 
 
@@ -269,6 +272,8 @@ class _Loader:
         self.force = force
         self.roles = {role.slug: role for role in Role.objects.all()}
         self.pathways = {p.slug: p for p in pathways_for_export()}
+        self.existing = set(self.pathways)  # pathways that may have parts already
+        self.parts = defaultdict(list)
 
     def load(self, items):
         for slug, facts in self.role_facts.items():
@@ -281,6 +286,7 @@ class _Loader:
                 self.guide(item)
             else:
                 self.hub_pathway(item.record, item)
+        self._create_parts()
         for slug, facts in self.role_facts.items():
             if facts.parent and not self.roles[slug].parent_id:
                 Role.objects.filter(pk=self.roles[slug].pk).update(parent=self.roles[facts.parent])
@@ -351,13 +357,16 @@ class _Loader:
         self._replace_parts(pathway, guide)
 
     def _replace_parts(self, pathway: Pathway, guide: rec.Guide):
-        for model in (TransferableSkill, Skill, RoadmapPhase, RealityCheckItem, ActionItem, FAQ):
-            model.objects.filter(pathway=pathway).delete()
-        TransferableSkill.objects.bulk_create(
+        """Drop a pathway's old parts now; queue the new ones for ``_create_parts``."""
+        if pathway.slug in self.existing:
+            for model in PART_MODELS:
+                model.objects.filter(pathway=pathway).delete()
+        queue = self.parts
+        queue[TransferableSkill].extend(
             TransferableSkill(pathway=pathway, order=i, name=s.name, description=s.description)
             for i, s in enumerate(guide.transferable_skills, 1)
         )
-        Skill.objects.bulk_create(
+        queue[Skill].extend(
             Skill(
                 pathway=pathway,
                 order=i,
@@ -368,7 +377,7 @@ class _Loader:
             )
             for i, s in enumerate(guide.skills_to_learn, 1)
         )
-        RoadmapPhase.objects.bulk_create(
+        queue[RoadmapPhase].extend(
             RoadmapPhase(
                 pathway=pathway,
                 order=p.order,
@@ -380,7 +389,7 @@ class _Loader:
             for p in guide.roadmap
         )
         kinds = RealityCheckItem.Kind
-        RealityCheckItem.objects.bulk_create(
+        queue[RealityCheckItem].extend(
             RealityCheckItem(pathway=pathway, kind=kind, order=i, text=text)
             for kind, texts in (
                 (kinds.LOVE, guide.love),
@@ -390,7 +399,7 @@ class _Loader:
             for i, text in enumerate(texts, 1)
         )
         when = ActionItem.When
-        ActionItem.objects.bulk_create(
+        queue[ActionItem].extend(
             ActionItem(pathway=pathway, when=period, order=i, text=text)
             for i, (period, text) in enumerate(
                 [(when.THIS_WEEK, t) for t in guide.this_week]
@@ -399,7 +408,7 @@ class _Loader:
                 1,
             )
         )
-        FAQ.objects.bulk_create(
+        queue[FAQ].extend(
             FAQ(
                 pathway=pathway,
                 order=i,
@@ -409,9 +418,12 @@ class _Loader:
             )
             for i, f in enumerate(guide.faqs, 1)
         )
-        # The prefetched parts are stale now; drop them so digests reread.
-        if hasattr(pathway, "_prefetched_objects_cache"):
-            pathway._prefetched_objects_cache = {}
+
+    def _create_parts(self):
+        """Insert every queued part, a few hundred rows per statement."""
+        for model, rows in self.parts.items():
+            model.objects.bulk_create(rows, batch_size=500)
+        self.parts.clear()
 
     def hub_pathway(self, listed: rec.HubPathway, item: Item | None = None) -> Pathway:
         """A pathway a hub lists; creates it (without a guide) when it is new."""

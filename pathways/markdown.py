@@ -7,6 +7,7 @@ a page, whatever an editor types.
 """
 
 import re
+from functools import lru_cache
 
 import markdown as markdown_lib
 import nh3
@@ -48,6 +49,9 @@ def _demote_heading(match: re.Match) -> str:
     return f"<{match.group(1)}h{level}"
 
 
+# A pure function of the text, and most of the cost of rendering a page:
+# remember recent results so re-rendering unchanged content is cheap.
+@lru_cache(maxsize=4096)
 def render(text: str) -> str:
     """Render Markdown to sanitized HTML; empty text gives an empty string."""
     if not text or not text.strip():

@@ -261,19 +261,26 @@ def test_page_is_public_cacheable_with_etag(client, guide, settings):
     assert re.fullmatch(r'"[0-9a-f]{32}"', response["ETag"])
 
 
-def test_page_conditional_get_304_without_queries(client, guide, django_assert_num_queries):
+# With the default per-process cache, the one query of a cached page is the
+# content-version read (pathways.content_version); with a shared cache, none.
+
+
+def test_page_conditional_get_304_reads_only_content_version(
+    client, guide, django_assert_num_queries
+):
     etag = client.get(guide.get_absolute_url())["ETag"]
 
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1) as captured:
         response = client.get(guide.get_absolute_url(), headers={"If-None-Match": etag})
 
     assert (response.status_code, response["ETag"], response.content) == (304, etag, b"")
+    assert "pathways_contentversion" in captured.captured_queries[0]["sql"]
 
 
-def test_page_cached_hit_costs_no_queries(client, guide, django_assert_num_queries):
+def test_page_cached_hit_reads_only_content_version(client, guide, django_assert_num_queries):
     first = client.get(guide.get_absolute_url())
 
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1) as captured:
         second = client.get(guide.get_absolute_url())
 
     assert (second.status_code, second.content, second["ETag"]) == (
@@ -281,6 +288,42 @@ def test_page_cached_hit_costs_no_queries(client, guide, django_assert_num_queri
         first.content,
         first["ETag"],
     )
+    assert "pathways_contentversion" in captured.captured_queries[0]["sql"]
+
+
+def test_page_cached_hit_with_shared_cache_costs_no_queries(
+    client, guide, settings, tmp_path, django_assert_num_queries
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+    first = client.get(guide.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        second = client.get(guide.get_absolute_url(), headers={"If-None-Match": '"stale"'})
+        not_modified = client.get(
+            guide.get_absolute_url(), headers={"If-None-Match": first["ETag"]}
+        )
+
+    assert (second.status_code, second.content) == (200, first.content)
+    assert not_modified.status_code == 304
+
+
+def test_page_shared_cache_edit_retires_cached_page(client, guide, settings, tmp_path):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+    client.get(guide.get_absolute_url())
+    guide.title = "Edited with a shared cache"
+    guide.save()
+
+    assert headings(client.get(guide.get_absolute_url()), 1) == ["Edited with a shared cache"]
 
 
 def test_page_content_change_retires_cache_and_etag(client, guide):
@@ -319,7 +362,7 @@ def test_page_different_query_strings_cached_apart(client, guide):
 def test_guide_query_count_fixed(client, django_assert_num_queries, size):
     pathway = make_full_guide(size=size)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(pathway.get_absolute_url())
 
     assert response.status_code == 200
@@ -331,7 +374,7 @@ def test_hub_query_count_fixed(client, django_assert_num_queries, size):
     pathways = [make_pathway(make_role(), target) for _ in range(size)]
     make_hub(target, *pathways[:2])
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(f"{target.get_absolute_url()}?sort=easiest")
 
     assert response.status_code == 200
@@ -342,7 +385,7 @@ def test_home_query_count_fixed(client, django_assert_num_queries, size):
     for _ in range(size):
         make_pathway()
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response = client.get("/")
 
     assert response.status_code == 200
@@ -354,7 +397,7 @@ def test_from_role_query_count_fixed(client, django_assert_num_queries, size):
     for _ in range(size):
         make_pathway(start)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get("/from/start/")
 
     assert response.status_code == 200
@@ -365,7 +408,7 @@ def test_search_query_count_fixed(client, django_assert_num_queries, size):
     for n in range(size):
         make_pathway(make_role(f"Chemist {n}"))
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get("/search/?q=chemist")
 
     assert response.status_code == 200

@@ -2,7 +2,6 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.urls import path
 
@@ -199,7 +198,7 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
     def _bulk_update(self, queryset, **changes):
         """Update in one query; bump versions so open forms notice, and refresh pages."""
         count = queryset.update(version=F("version") + 1, **changes)
-        transaction.on_commit(content_version.bump)
+        content_version.bump()
         return count
 
     @admin.action(description="Publish selected pathways", permissions=["change"])

@@ -1,5 +1,6 @@
 """The site's content: roles, the pathways between them, and hub pages."""
 
+from .content_version import ContentVersion
 from .guide import FAQ, ActionItem, RealityCheckItem, RoadmapPhase, Skill, TransferableSkill
 from .hubs import Hub, HubEntry
 from .lexicon import KnownName
@@ -9,6 +10,7 @@ from .roles import Role
 __all__ = [
     "FAQ",
     "ActionItem",
+    "ContentVersion",
     "Hub",
     "HubEntry",
     "KnownName",
