@@ -652,3 +652,14 @@ def test_pages_have_no_inline_script_or_style(client, pm_hub):
         )
 
     assert found == []
+
+
+def test_page_cached_hit_keeps_security_headers(client, guide):
+    first = client.get(guide.get_absolute_url())
+
+    second = client.get(guide.get_absolute_url())
+
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"):
+        assert second[header] == first[header]
+    assert second["X-Frame-Options"] == "DENY"
+    assert "Vary" not in second

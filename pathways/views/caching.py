@@ -46,8 +46,54 @@ def mark_private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _page_key(request) -> tuple[str, str]:
+    """The ETag and cache key of the page at this URL, under the current content version."""
+    if not hasattr(request, "_page_key"):
+        url = request.build_absolute_uri()
+        version = content_version.current()
+        request._page_key = (
+            quote_etag(_digest(f"{version}:{url}")),
+            f"pathways:page:{version}:{_digest(url)}",
+        )
+    return request._page_key
+
+
+def cached_page(request) -> HttpResponse | None:
+    """A 304 or the stored page for a GET or HEAD, or None when it must be rendered."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    etag, key = _page_key(request)
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        return _mark_public(HttpResponseNotModified(), etag)
+    html = cache.get(key)
+    if html is None:
+        return None
+    return _mark_public(HttpResponse(html), etag)
+
+
+class PageCacheMiddleware:
+    """Answer page-cache hits before sessions, CSRF, auth and URL routing run.
+
+    A hit needs none of them: stored pages are the same for every visitor.
+    Sits after the security, static-file and CSP middleware, whose headers a
+    hit still gets. Paths that never hold public pages are passed straight on.
+    """
+
+    SKIP_PREFIXES = ("/admin/", "/markdownx/", "/healthz", "/media/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(self.SKIP_PREFIXES):
+            hit = cached_page(request)
+            if hit is not None:
+                return hit
+        return self.get_response(request)
+
+
 class CachedPageMixin:
-    """Serve GET and HEAD from the page cache; render, store and mark public on a miss.
+    """Render, store and mark public a page that ``PageCacheMiddleware`` did not have.
 
     Only 200 responses are stored. A view keeps a response out of the cache
     with ``mark_private``.
@@ -56,19 +102,11 @@ class CachedPageMixin:
     def dispatch(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
-        url = request.build_absolute_uri()
-        version = content_version.current()
-        etag = quote_etag(_digest(f"{version}:{url}"))
-        if etag in parse_etags(request.headers.get("If-None-Match", "")):
-            return _mark_public(HttpResponseNotModified(), etag)
-        key = f"pathways:page:{version}:{_digest(url)}"
-        html = cache.get(key)
-        if html is not None:
-            return _mark_public(HttpResponse(html), etag)
         response = super().dispatch(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()
         if response.status_code == 200 and getattr(response, "cacheable", True):
+            etag, key = _page_key(request)
             cache.set(key, response.content, timeout=STORE_SECONDS)
             _mark_public(response, etag)
         return response
