@@ -133,6 +133,77 @@ def test_import_bad_file_in_batch_leaves_database_unchanged(seeded, tmp_path):
     assert snapshot() == before
 
 
+GOOD_GUIDE = "backend-developer-to-ai-project-manager.txt"
+
+
+def _truncated(text):
+    return text.split("\n\nReality Check")[0]
+
+
+def _out_of_order(text):
+    reality = text[text.index("Reality Check") : text.index("Start Your Journey Now")]
+    start = text[text.index("Start Your Journey Now") : text.index("Frequently Asked Questions")]
+    return text.replace(reality + start, start + reality)
+
+
+BAD_INPUTS = {
+    "empty": (lambda text: b"", ":1: empty file"),
+    "binary": (
+        lambda text: b"\x89PNG\r\n\x1a\n\x00\x00",
+        ":3: binary content (NUL byte); expected UTF-8 text",
+    ),
+    "not utf-8": (
+        lambda text: text.encode().replace(b"Moderate", b"Mod\xe9rate"),
+        ":8: not UTF-8 text: invalid byte 0xe9",
+    ),
+    "truncated": (lambda text: _truncated(text).encode(), ":144: unexpected end of file"),
+    "out of order": (lambda text: _out_of_order(text).encode(), ":146: section out of order"),
+    "weeks in words": (
+        lambda text: text.replace("Important3 weeks", "Critical eight weeks").encode(),
+        ":58: bad priority and weeks line 'Critical eight weeks'",
+    ),
+    "no title": (
+        lambda text: text.replace(
+            "From Backend Developer to AI Project Manager: Your 6-Month Transition Guide", ""
+        ).encode(),
+        ":",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_INPUTS)
+def test_import_bad_input_in_batch_is_refused_and_changes_nothing(seeded, tmp_path, kind):
+    make_bad, expected = BAD_INPUTS[kind]
+    batch = tmp_path / "batch"
+    shutil.copytree(SOURCE_DIR, batch)
+    (batch / GOOD_GUIDE).write_text((SOURCE_DIR / GOOD_GUIDE).read_text().replace("+15%", "+16%"))
+    bad = batch / "zz-bad.txt"
+    bad.write_bytes(make_bad((SOURCE_DIR / GOOD_GUIDE).read_text()))
+    before = snapshot()
+
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([batch])
+
+    assert len(failure.value.errors) == 1
+    assert failure.value.errors[0].startswith(f"{bad}{expected}")
+    assert snapshot() == before
+
+
+def test_import_50_mb_file_is_refused_and_changes_nothing(seeded, tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(50 * 1024 * 1024)  # sparse: the size without the writing
+    before = snapshot()
+
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([SOURCE_DIR, huge])
+
+    assert failure.value.errors == [
+        f"{huge}:1: file is too large (52,428,800 bytes; the limit is 1 MiB)"
+    ]
+    assert snapshot() == before
+
+
 def test_import_command_reports_file_and_line_and_fails(db, tmp_path, capsys):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")
