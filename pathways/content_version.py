@@ -13,11 +13,12 @@ through one gunicorn worker still reaches the others.
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
 KEY = "pathways:content-version"
 ROW = 1
+_READ_SQL = "SELECT value FROM pathways_contentversion WHERE id = %s"
 
 
 def _cache_is_shared() -> bool:
@@ -32,9 +33,11 @@ def current() -> int:
             cache.add(KEY, 1, timeout=None)
             version = cache.get(KEY, 1)
         return version
-    from .models import ContentVersion
-
-    return ContentVersion.objects.filter(pk=ROW).values_list("value", flat=True).first() or 1
+    # Read on every page view: plain SQL, as the ORM would cost more than the read.
+    with connection.cursor() as cursor:
+        cursor.execute(_READ_SQL, [ROW])
+        row = cursor.fetchone()
+    return row[0] if row else 1
 
 
 def bump() -> None:
