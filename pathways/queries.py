@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from .models import ActionItem, HubEntry, Pathway, RealityCheckItem, Role
 
@@ -102,23 +113,29 @@ def action_plan(pathway: Pathway) -> list[tuple[str, list]]:
 
 def hub_roles() -> QuerySet:
     """Roles with a hub page: the target of a published pathway, or listing one on their hub."""
-    return (
-        Role.objects.filter(
-            Q(pathways_to__status=PUBLISHED) | Q(hub__entries__pathway__status=PUBLISHED)
-        )
-        .distinct()
-        .order_by("name")
-    )
+    # EXISTS rather than joins with DISTINCT: the joins multiply rows by pathways.
+    return Role.objects.filter(
+        Exists(Pathway.objects.published().filter(to_role=OuterRef("pk")))
+        | Exists(HubEntry.objects.filter(hub__role=OuterRef("pk"), pathway__status=PUBLISHED))
+    ).order_by("name")
 
 
 def starting_roles() -> QuerySet:
     """Roles at least one published pathway starts from."""
-    return Role.objects.filter(pathways_from__status=PUBLISHED).distinct().order_by("name")
+    return Role.objects.filter(
+        Exists(Pathway.objects.published().filter(from_role=OuterRef("pk")))
+    ).order_by("name")
 
 
 def hub_role(slug: str) -> Role | None:
     """A role and its hub row in one query; ``getattr(role, "hub", None)`` reads it."""
     return Role.objects.select_related("hub").filter(slug=slug).first()
+
+
+def _into_hub(role: Role) -> QuerySet:
+    """Published pathways into ``role`` and those its hub lists."""
+    listed = HubEntry.objects.filter(hub__role=role).values("pathway_id")
+    return Pathway.objects.published().filter(Q(to_role=role) | Q(pk__in=listed))
 
 
 def hub_pathways(role: Role) -> QuerySet:
@@ -129,8 +146,7 @@ def hub_pathways(role: Role) -> QuerySet:
     """
     listed = HubEntry.objects.filter(hub__role=role)
     return (
-        Pathway.objects.published()
-        .filter(Q(to_role=role) | Q(pk__in=listed.values("pathway_id")))
+        _into_hub(role)
         .select_related("from_role", "to_role")
         .annotate(
             listed_order=Subquery(listed.filter(pathway=OuterRef("pk")).values("order")[:1]),
@@ -160,10 +176,8 @@ def sort_hub_pathways(pathways: QuerySet, sort: str) -> QuerySet:
 
 def hub_starting_roles(role: Role) -> QuerySet:
     """The roles the hub's pathways start from, for its "starting role" filter."""
-    return (
-        Role.objects.filter(pathways_from__in=hub_pathways(role).values("pk"))
-        .distinct()
-        .order_by("name")
+    return Role.objects.filter(Exists(_into_hub(role).filter(from_role=OuterRef("pk")))).order_by(
+        "name"
     )
 
 
