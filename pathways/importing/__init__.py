@@ -1,0 +1,39 @@
+"""Loading source pages (or a schema-1 JSON export) into the database.
+
+Everything is read and checked before anything is written (``reading``), and
+the writes run in one transaction (``loading``): a bad file in a batch leaves
+the database as it was.
+"""
+
+from .loading import ImportReport, import_items
+from .reading import (
+    ImportFailed,
+    Item,
+    collect_files,
+    known_names,
+    pathway_slug,
+    read_sources,
+)
+
+__all__ = [
+    "ImportFailed",
+    "ImportReport",
+    "collect_files",
+    "import_items",
+    "import_paths",
+    "import_records",
+    "known_names",
+    "pathway_slug",
+    "read_sources",
+]
+
+
+def import_paths(paths, *, force=False, dry_run=False) -> ImportReport:
+    """Parse the files and folders given and load them; see ``import_items``."""
+    items, roles = read_sources(paths)
+    return import_items(items, roles=roles, force=force, dry_run=dry_run)
+
+
+def import_records(records, *, force=False, dry_run=False, path="<pasted>") -> ImportReport:
+    """Load already-parsed records (e.g. text pasted in the admin)."""
+    return import_items([Item(path, r) for r in records], force=force, dry_run=dry_run)
