@@ -14,7 +14,6 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags, quote_etag
 
 from .. import content_version
@@ -29,12 +28,10 @@ def _digest(text: str) -> str:
 
 def _mark_public(response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=0,
-        must_revalidate=True,
-        s_maxage=settings.PAGE_CACHE_SECONDS,
+    # Set whole rather than patched: this runs on every cached hit, and a
+    # public page carries no other cache directives.
+    response["Cache-Control"] = (
+        f"public, max-age=0, must-revalidate, s-maxage={settings.PAGE_CACHE_SECONDS}"
     )
     return response
 
