@@ -1,35 +1,19 @@
 """Factories, users and a form reader for the admin tests."""
 
-import itertools
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group, User
 
-from pathways.models import FAQ, Hub, HubEntry, Pathway, RoadmapPhase, Role, Skill
-
-_numbers = itertools.count(1)
-
-
-def make_role(name=None, **fields):
-    name = name or f"Role {next(_numbers)}"
-    return Role.objects.create(name=name, slug=fields.pop("slug", None) or slug_of(name), **fields)
-
-
-def slug_of(name):
-    return name.lower().replace(" ", "-")
+from pathways.models import FAQ, RoadmapPhase, Skill
+from tests import factories
 
 
 def make_pathway(from_role=None, to_role=None, **fields):
-    from_role = from_role or make_role()
-    to_role = to_role or make_role()
-    defaults = {
-        "slug": f"{from_role.slug}-to-{to_role.slug}",
-        "title": f"From {from_role.name} to {to_role.name}",
-        "status": Pathway.Status.PUBLISHED,
-        "overview": "The first paragraph.",
-    }
-    return Pathway.objects.create(from_role=from_role, to_role=to_role, **defaults | fields)
+    """The shared factory, with a one-paragraph overview the admin tests edit."""
+    return factories.make_pathway(
+        from_role, to_role, **({"overview": "The first paragraph."} | fields)
+    )
 
 
 def make_phase(pathway, order, **fields):
@@ -45,13 +29,6 @@ def make_skill(pathway, **fields):
 def make_faq(pathway, **fields):
     defaults = {"question": "Is it hard?", "answer": "Not very.", "question_inferred": False}
     return FAQ.objects.create(pathway=pathway, **defaults | fields)
-
-
-def make_hub(role, pathways=()):
-    hub = Hub.objects.create(role=role, description="Many ways in.")
-    for order, pathway in enumerate(pathways):
-        HubEntry.objects.create(hub=hub, pathway=pathway, order=order)
-    return hub
 
 
 @pytest.fixture

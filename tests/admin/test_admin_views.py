@@ -4,8 +4,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from pathways.models import Pathway
+from tests.factories import make_hub, make_role
 
-from .conftest import make_faq, make_hub, make_pathway, make_phase, make_role, make_skill
+from .conftest import make_faq, make_pathway, make_phase, make_skill
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def admin_urls():
     role = make_role("Data Analyst")
     pathway = make_pathway(from_role=role)
-    hub = make_hub(pathway.to_role, [pathway])
+    hub = make_hub(pathway.to_role, pathway)
     return [
         "/admin/",
         "/admin/pathways/",
