@@ -107,7 +107,7 @@ _ROLE_WORDS = [
 ]
 roles = st.lists(st.sampled_from(_ROLE_WORDS), min_size=1, max_size=3).map(" ".join)
 months = st.none() | st.integers(min_value=0, max_value=9999)
-small_counts = st.integers(min_value=0, max_value=9999)
+week_counts = st.integers(min_value=1, max_value=9999)
 
 
 @st.composite
@@ -139,7 +139,7 @@ def salary_changes(draw) -> Range:
 phases_lists = st.lists(
     st.tuples(
         names,
-        small_counts,
+        week_counts,
         st.lists(sentences, min_size=1, max_size=3).map(tuple),
         st.lists(names, max_size=3).map(tuple),
     ),
@@ -183,7 +183,7 @@ def guides(draw) -> Guide:
             draw(
                 st.lists(
                     st.builds(
-                        SkillToLearn, names, st.sampled_from(PRIORITIES), small_counts, sentences
+                        SkillToLearn, names, st.sampled_from(PRIORITIES), week_counts, sentences
                     ),
                     max_size=3,
                 )
@@ -212,5 +212,9 @@ hubs = st.builds(
     role=roles,
     intro=sentences,
     role_description=sentences,
-    pathways=st.lists(hub_pathways(), max_size=4).map(tuple),
+    pathways=st.lists(
+        hub_pathways(),
+        max_size=4,
+        unique_by=lambda p: (p.from_role.casefold(), p.to_role.casefold()),
+    ).map(tuple),
 )

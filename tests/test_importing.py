@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from pathways.exporting import export_json
-from pathways.importing import ImportFailed, import_paths
+from pathways.importing import ImportFailed, import_paths, import_records
 from pathways.models import FAQ, Hub, Pathway, Role
 
 from .conftest import SOURCE_DIR
@@ -162,6 +162,16 @@ BAD_INPUTS = {
         lambda text: text.replace("Important3 weeks", "Critical eight weeks").encode(),
         ":58: bad priority and weeks line 'Critical eight weeks'",
     ),
+    "value too long for its column": (
+        lambda text: (
+            text.replace("Moderate", "Moderate " + "x" * 60)
+            # Another pathway, so that only the length is wrong with it.
+            .replace("Backend Developer", "Frontend Developer")
+            .encode()
+        ),
+        ":8: difficulty 'Moderate xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… is 69 characters long; "
+        "the most is 60",
+    ),
     "no title": (
         lambda text: text.replace(
             "From Backend Developer to AI Project Manager: Your 6-Month Transition Guide", ""
@@ -282,3 +292,23 @@ def test_shipped_fixture_matches_source_texts(seeded):
     shipped = json.loads((Path(SOURCE_DIR).parent / "pathways.json").read_text())
 
     assert export_json() == shipped
+
+
+def test_import_hub_listing_one_pathway_under_two_spellings_is_refused(db):
+    from pathways.sourcetext.records import Hub as HubRecord
+    from pathways.sourcetext.records import HubPathway
+
+    listed = [
+        HubPathway("Data Analyst", "Product Manager", "", 6, "One."),
+        HubPathway("Data-Analyst", "Product Manager", "", 6, "Two."),
+    ]
+    hub = HubRecord("Product Manager", "Ways in.", "What they do.", tuple(listed))
+
+    with pytest.raises(ImportFailed) as failure:
+        import_records([hub])
+
+    assert failure.value.errors == [
+        "<pasted>:1: hub product-manager lists pathway "
+        "data-analyst-to-product-manager more than once"
+    ]
+    assert Pathway.objects.count() == 0

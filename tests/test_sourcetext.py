@@ -2018,3 +2018,44 @@ def test_parse_file_missing(tmp_path):
         parse_file(path)
 
     assert str(caught.value) == f"{path}:1: cannot read the file: No such file or directory"
+
+
+def test_parse_text_skill_taking_zero_weeks():
+    text = seed_text().replace("Important3 weeks", "Important0 weeks")
+
+    assert error_of(text) == (
+        "guide.txt:58: skill 'Risk Management' takes 0 weeks in 'Important0 weeks': "
+        "it must take at least 1 week"
+    )
+
+
+def test_parse_text_phase_taking_zero_weeks():
+    text = seed_text().replace(
+        "Foundation: AI & Project Management Basics\n\n6 weeks",
+        "Foundation: AI & Project Management Basics\n\n0 weeks",
+    )
+
+    assert error_of(text) == (
+        "guide.txt:94: phase 1 'Foundation: AI & Project Management Basics' takes 0 weeks: "
+        "a phase takes at least 1 week"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "parse"),
+    [("200 years", parse_timeline), ("1201 months", parse_timeline), ("+10001%", parse_salary)],
+)
+def test_parse_figures_beyond_sense_keep_text_without_numbers(text, parse):
+    assert parse(text) == Range(text, None, None)
+
+
+def test_parse_text_hub_listing_a_path_twice():
+    lines = (SOURCE / "hub-product-manager.txt").read_text("utf-8").split("\n")
+    text = "\n".join(lines[:8] + lines[6:8] + lines[8:]).replace(
+        "Backgrounds (3)", "Backgrounds (4)"
+    )
+
+    assert error_of(text, "hub.txt") == (
+        "hub.txt:10: the path from 'Deep Learning Engineer' to 'AI Product Manager' is listed "
+        "twice (first at line 8)"
+    )

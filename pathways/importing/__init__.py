@@ -10,6 +10,7 @@ from .reading import (
     ImportFailed,
     Item,
     collect_files,
+    conflicts,
     known_names,
     pathway_slug,
     read_sources,
@@ -18,7 +19,9 @@ from .reading import (
 __all__ = [
     "ImportFailed",
     "ImportReport",
+    "Item",
     "collect_files",
+    "conflicts",
     "import_items",
     "import_paths",
     "import_records",
@@ -36,4 +39,7 @@ def import_paths(paths, *, force=False, dry_run=False) -> ImportReport:
 
 def import_records(records, *, force=False, dry_run=False, path="<pasted>") -> ImportReport:
     """Load already-parsed records (e.g. text pasted in the admin)."""
-    return import_items([Item(path, r) for r in records], force=force, dry_run=dry_run)
+    items = [Item(path, r) for r in records]
+    if errors := conflicts(items):
+        raise ImportFailed(errors)
+    return import_items(items, force=force, dry_run=dry_run)

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from ..models import KnownName
 from ..sourcetext import SourceError, parse_file
 from ..sourcetext import records as rec
+from .limits import length_errors
 
 SOURCE_SUFFIXES = {".txt", ".json"}
 MAX_JSON_BYTES = 64 * 1024 * 1024
@@ -87,18 +88,26 @@ def read_sources(paths: Iterable[str | Path]) -> tuple[list[Item], dict[str, Rol
                 items.append(Item(str(path), parse_file(path, known_names=names)))
         except SourceError as error:
             errors.append(str(error))
-    errors.extend(_conflicts(items))
+    errors.extend(conflicts(items))
     if errors:
         raise ImportFailed(errors)
     return items, roles
 
 
-def _conflicts(items: list[Item]) -> list[str]:
+def conflicts(items: list[Item]) -> list[str]:
+    """Records that cannot be stored as they are: values too long for their
+    columns, two guides of one pathway, a hub listing a pathway twice."""
     seen: dict[str, str] = {}
     errors = []
     for item in items:
+        errors.extend(length_errors(item.path, item.record))
         if isinstance(item.record, rec.Hub):
             key = f"hub {slugify(item.record.role)}"
+            listed = [pathway_slug(p.from_role, p.to_role) for p in item.record.pathways]
+            errors.extend(
+                f"{item.path}:1: {key} lists pathway {slug} more than once"
+                for slug in sorted({s for s in listed if listed.count(s) > 1})
+            )
         elif isinstance(item.record, rec.Guide):
             key = f"pathway {pathway_slug(item.record.from_role, item.record.to_role)}"
         else:

@@ -265,6 +265,11 @@ def _priority_and_weeks(cursor: Cursor, name: str, line: str, lineno: int) -> tu
             "expected Critical, Important or Nice to have",
             lineno,
         )
+    if int(digits) == 0:
+        raise cursor.error(
+            f"skill {quote(name)} takes 0 weeks in {quote(line)}: it must take at least 1 week",
+            lineno,
+        )
     return priority, int(digits)
 
 
@@ -302,6 +307,8 @@ def _roadmap(cursor: Cursor) -> tuple[list[_RawPhase], set[int]]:
             raise cursor.error(
                 f"{name} has no weeks line: expected e.g. '6 weeks', found {quote(weeks_line)}"
             )
+        if int(weeks["weeks"]) == 0:
+            raise cursor.error(f"{name} takes 0 weeks: a phase takes at least 1 week")
         cursor.take()
 
         if cursor.peek() is None:

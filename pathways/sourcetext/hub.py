@@ -72,6 +72,7 @@ def _line(cursor: Cursor, what: str) -> str:
 
 def _pathways(cursor: Cursor) -> tuple[HubPathway, ...]:
     pathways = []
+    seen: dict[tuple[str, str], int] = {}  # each path once: (from, to) -> its line
     while (title := cursor.peek()) is not None and title != L.HUB_CLOSING:
         title_lineno = cursor.lineno
         match = L.GUIDE_TITLE.fullmatch(title)
@@ -87,6 +88,14 @@ def _pathways(cursor: Cursor) -> tuple[HubPathway, ...]:
         cursor.take()
         months = int(match["months"]) if match["months"] else None
         from_role, to_role = roles
+        key = (from_role.casefold(), to_role.casefold())
+        if key in seen:
+            raise cursor.error(
+                f"the path from {quote(from_role)} to {quote(to_role)} is listed twice "
+                f"(first at line {seen[key]})",
+                title_lineno,
+            )
+        seen[key] = title_lineno
         pathways.append(
             HubPathway(
                 from_role, to_role, L.guide_title(from_role, to_role, months), months, summary

@@ -9,6 +9,10 @@ import re
 from .records import Range
 
 _MINUS_SIGNS = "-\u2212"  # hyphen-minus and the minus sign
+# Beyond these a figure is not a reading anyone meant (and would not fit the
+# database's columns): the text is kept, the numbers are None.
+MAX_TIMELINE_MONTHS = 1200
+MAX_SALARY_PERCENT = 10_000
 
 # "6-9 months", "6 to 9 months", "18 months", "1-2 years"; en and em dashes too
 _TIMELINE = re.compile(
@@ -36,6 +40,8 @@ def parse_timeline(text: str) -> Range:
     low = int(match["low"])
     high = int(match["high"]) if match["high"] else low
     factor = 12 if match["unit"].lower().startswith("year") else 1
+    if max(low, high) * factor > MAX_TIMELINE_MONTHS:
+        return Range(text, None, None)
     return Range(text, min(low, high) * factor, max(low, high) * factor)
 
 
@@ -47,6 +53,8 @@ def parse_salary(text: str) -> Range:
     elif pair := _SALARY.fullmatch(stripped):
         low, high = _signed(pair["low"]), _signed(pair["high"] or pair["low"])
     else:
+        return Range(text, None, None)
+    if max(abs(low), abs(high)) > MAX_SALARY_PERCENT:
         return Range(text, None, None)
     return Range(text, min(low, high), max(low, high))
 
