@@ -312,3 +312,18 @@ def test_import_hub_listing_one_pathway_under_two_spellings_is_refused(db):
         "data-analyst-to-product-manager more than once"
     ]
     assert Pathway.objects.count() == 0
+
+
+def test_import_role_whose_address_collides_is_refused(seeded, tmp_path):
+    text = (SOURCE_DIR / GOOD_GUIDE).read_text().replace("Backend Developer", "Backend-Developer")
+    (tmp_path / "collides.txt").write_text(text)
+    before = snapshot()
+
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([tmp_path / "collides.txt"])
+
+    assert failure.value.errors == [
+        f"{tmp_path / 'collides.txt'}:1: role 'Backend-Developer' would have the same address "
+        "(backend-developer) as the role 'Backend Developer'; rename one of them"
+    ]
+    assert snapshot() == before

@@ -21,7 +21,7 @@ from ..models import (
     TransferableSkill,
 )
 from ..sourcetext import records as rec
-from .reading import Item, RoleFacts, pathway_slug
+from .reading import ImportFailed, Item, RoleFacts, pathway_slug
 
 PART_MODELS = (TransferableSkill, Skill, RoadmapPhase, RealityCheckItem, ActionItem, FAQ)
 
@@ -74,12 +74,14 @@ class _Loader:
         self.pathways = {p.slug: p for p in pathways_for_export()}
         self.existing = set(self.pathways)  # pathways that may have parts already
         self.parts = defaultdict(list)
+        self.path = "<roles>"  # the input being loaded, for error messages
 
     def load(self, items):
         for slug, facts in self.role_facts.items():
             self.role(facts.name, slug)
         order = {rec.Guide: 0, rec.HubPathway: 1, rec.Hub: 2}
         for item in sorted(items, key=lambda i: order[type(i.record)]):
+            self.path = item.path
             if isinstance(item.record, rec.Hub):
                 self.hub(item.record)
             elif isinstance(item.record, rec.Guide):
@@ -94,6 +96,15 @@ class _Loader:
     def role(self, name: str, slug: str | None = None) -> Role:
         slug = slug or slugify(name)
         role = self.roles.get(slug)
+        if role is not None and role.name.casefold() != name.casefold():
+            # "C++ Developer" and "C Developer" would share one page: refuse
+            # rather than merge two roles (the transaction rolls back).
+            raise ImportFailed(
+                [
+                    f"{self.path}:1: role {name!r} would have the same address ({slug}) as "
+                    f"the role {role.name!r}; rename one of them"
+                ]
+            )
         if role is None:
             facts = self.role_facts.get(slug)
             role = Role.objects.create(
