@@ -3,31 +3,9 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import content_version
-from .models import (
-    FAQ,
-    ActionItem,
-    Hub,
-    HubEntry,
-    Pathway,
-    RealityCheckItem,
-    RoadmapPhase,
-    Role,
-    Skill,
-    TransferableSkill,
-)
+from .models import GUIDE_PARTS, Hub, HubEntry, Pathway, Role
 
-CONTENT_MODELS = (
-    Role,
-    Pathway,
-    TransferableSkill,
-    Skill,
-    RoadmapPhase,
-    RealityCheckItem,
-    ActionItem,
-    FAQ,
-    Hub,
-    HubEntry,
-)
+CONTENT_MODELS = (Role, Pathway, *GUIDE_PARTS, Hub, HubEntry)
 
 
 def content_changed(sender, **kwargs):

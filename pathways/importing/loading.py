@@ -10,6 +10,7 @@ from .. import content_version
 from ..exporting import digest, guide_record, hub_pathway_record, hub_record, pathways_for_export
 from ..models import (
     FAQ,
+    GUIDE_PARTS,
     ActionItem,
     Hub,
     HubEntry,
@@ -22,8 +23,6 @@ from ..models import (
 )
 from ..sourcetext import records as rec
 from .reading import ImportFailed, Item, RoleFacts, pathway_slug
-
-PART_MODELS = (TransferableSkill, Skill, RoadmapPhase, RealityCheckItem, ActionItem, FAQ)
 
 
 @dataclass
@@ -170,7 +169,7 @@ class _Loader:
     def _replace_parts(self, pathway: Pathway, guide: rec.Guide):
         """Drop a pathway's old parts now; queue the new ones for ``_create_parts``."""
         if pathway.slug in self.existing:
-            for model in PART_MODELS:
+            for model in GUIDE_PARTS:
                 model.objects.filter(pathway=pathway).delete()
         queue = self.parts
         queue[TransferableSkill].extend(

@@ -1,7 +1,15 @@
 """The site's content: roles, the pathways between them, and hub pages."""
 
 from .content_version import ContentVersion
-from .guide import FAQ, ActionItem, RealityCheckItem, RoadmapPhase, Skill, TransferableSkill
+from .guide import (
+    FAQ,
+    GUIDE_PARTS,
+    ActionItem,
+    RealityCheckItem,
+    RoadmapPhase,
+    Skill,
+    TransferableSkill,
+)
 from .hubs import Hub, HubEntry
 from .lexicon import KnownName
 from .pathways import Pathway
@@ -9,6 +17,7 @@ from .roles import Role
 
 __all__ = [
     "FAQ",
+    "GUIDE_PARTS",
     "ActionItem",
     "ContentVersion",
     "Hub",

@@ -130,3 +130,7 @@ class FAQ(GuidePart):
 
     def __str__(self):
         return self.question
+
+
+# Every part of a guide, in page order: what an import replaces and what edits touch.
+GUIDE_PARTS = (TransferableSkill, Skill, RoadmapPhase, RealityCheckItem, ActionItem, FAQ)
