@@ -39,11 +39,11 @@ test-postgres:
 		echo "SKIPPED: PostgreSQL leg (initdb/pg_ctl not on PATH); the suite ran on SQLite only"; \
 	fi
 
+# The deploy check gets a throwaway key: it wants a long random one, as production has.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
-	# A throwaway key: check --deploy wants a long random one, as production has.
 	DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		DJANGO_ALLOWED_HOSTS=pathways.example \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING --settings pathways_site.settings.production
