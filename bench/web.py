@@ -228,7 +228,7 @@ def page_urls() -> dict[str, str]:
     pathway = Pathway.objects.published().filter(has_guide=True).order_by("pk").first()
     role = pathway.to_role
     hub_url = reverse("pathways:hub", args=[role.slug])
-    starting = queries.hub_starting_roles(role).first()
+    starting = queries.hub_starting_roles(queries.hub_paths(role))[0]
     return {
         "guide": pathway.get_absolute_url(),
         "hub": hub_url,

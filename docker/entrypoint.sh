@@ -23,6 +23,8 @@ prepare() {
   if is_true "${DJANGO_MIGRATE:-false}" || [ "${1:-}" = migrate ]; then
     echo "entrypoint: applying migrations"
     python manage.py migrate --no-input
+    # Guide and card HTML stored by an earlier release's templates.
+    python manage.py render_pages
   fi
   if is_true "${DJANGO_LOAD_CONTENT:-false}"; then
     echo "entrypoint: importing fixtures/pathways.json"

@@ -7,6 +7,7 @@ a page, whatever an editor types.
 """
 
 import re
+import threading
 from functools import lru_cache
 
 import markdown as markdown_lib
@@ -49,6 +50,17 @@ def _demote_heading(match: re.Match) -> str:
     return f"<{match.group(1)}h{level}"
 
 
+class _Converters(threading.local):
+    """One converter per thread: building one costs more than converting a paragraph,
+    and a converter keeps state while it converts, so threads cannot share one."""
+
+    def __init__(self):
+        self.converter = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+_converters = _Converters()
+
+
 # A pure function of the text, and most of the cost of rendering a page:
 # remember recent results so re-rendering unchanged content is cheap.
 @lru_cache(maxsize=4096)
@@ -56,7 +68,7 @@ def render(text: str) -> str:
     """Render Markdown to sanitized HTML; empty text gives an empty string."""
     if not text or not text.strip():
         return ""
-    html = markdown_lib.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _converters.converter.reset().convert(text)
     html = _HEADING.sub(_demote_heading, html)
     clean = nh3.clean(
         html,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from .. import content_version
+from .. import content_version, rendering
 from ..exporting import digest, guide_record, hub_pathway_record, hub_record, pathways_for_export
 from ..models import (
     FAQ,
@@ -32,6 +32,7 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # edited in the admin; kept as edited
     hubs: list[str] = field(default_factory=list)  # hubs created or changed
+    rendered: int = 0  # pathways whose guide and card HTML was stored afresh
     dry_run: bool = False
 
     @property
@@ -53,14 +54,17 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
     report = ImportReport(dry_run=dry_run)
     try:
         with transaction.atomic():
-            _Loader(report, roles or {}, force).load(items)
+            with rendering.gathered() as changed:
+                _Loader(report, roles or {}, force).load(items)
             if dry_run:
                 raise _Rollback
             if report.changed:
                 # Bulk writes send no signals: retire cached pages here.
                 content_version.bump()
     except _Rollback:
-        pass
+        return report
+    # After the commit, in batches of their own: until then pages render live.
+    report.rendered = rendering.refresh(changed)
     return report
 
 

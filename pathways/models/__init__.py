@@ -13,6 +13,7 @@ from .guide import (
 from .hubs import Hub, HubEntry
 from .lexicon import KnownName
 from .pathways import Pathway
+from .rendering import PathwayRendering
 from .roles import Role
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "HubEntry",
     "KnownName",
     "Pathway",
+    "PathwayRendering",
     "RealityCheckItem",
     "RoadmapPhase",
     "Role",

@@ -22,6 +22,14 @@ def markdown(text):
 
 
 @register.filter
+def card(pathway):
+    """A pathway's summary card (stored HTML when current; see ``pathways.rendering``)."""
+    from .. import rendering  # rendering reads this module's source for its fingerprint
+
+    return rendering.card(pathway)
+
+
+@register.filter
 def first_paragraph(text):
     """The first blank-line-separated paragraph of Markdown text."""
     return (text or "").strip().split("\n\n", 1)[0]

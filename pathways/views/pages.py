@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.generic import RedirectView, TemplateView
 
-from .. import markdown, queries
+from .. import markdown, queries, rendering
 from ..templatetags.pathways_tags import indefinite_article
 from .caching import CachedPageMixin, mark_private
 
@@ -112,9 +112,7 @@ class GuideView(PublicPage):
         context = self.get_context_data(
             pathway=pathway,
             preview=preview,
-            roadmap=queries.roadmap(pathway),
-            reality_check=queries.reality_check(pathway),
-            action_plan=queries.action_plan(pathway),
+            guide_body=rendering.guide_body(pathway),
             **self.page_context(
                 title=pathway.title,
                 description=(
@@ -142,20 +140,22 @@ class HubView(PublicPage):
         role = queries.hub_role(slug)
         if role is None:
             raise Http404("No such role")
-        starting_roles = list(queries.hub_starting_roles(role))
-        if not starting_roles:
+        paths = queries.hub_paths(role)
+        if not paths:
             raise Http404("No paths into this role")
+        starting_roles = queries.hub_starting_roles(paths)
         from_slug = request.GET.get("from", "")
         sort = request.GET.get("sort", "")
         if sort not in queries.SORTS:
             sort = ""
         from_role = next((r for r in starting_roles if r.slug == from_slug), None)
-        pathways = queries.sort_hub_pathways(queries.hub_pathways(role), sort)
         if from_role is not None:
-            pathways = pathways.filter(from_role=from_role)
+            paths = [path for path in paths if path.start == from_role]
         elif from_slug:
-            pathways = pathways.none()  # unknown starting role: the empty state
-        page = Paginator(pathways, PATHS_PER_PAGE).get_page(request.GET.get("page"))
+            paths = []  # unknown starting role: the empty state
+        page = Paginator(queries.sort_hub_paths(paths, sort), PATHS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         title = become_title(role)
         path = role.get_absolute_url()
         context = self.get_context_data(
@@ -167,6 +167,7 @@ class HubView(PublicPage):
             sort=sort,
             sorts=queries.SORTS.items(),
             page=page,
+            cards=rendering.cards([listed.pk for listed in page.object_list]),
             page_query=_query(from_role and from_role.slug, sort),
             **self.page_context(
                 title=title,

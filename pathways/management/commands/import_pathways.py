@@ -48,6 +48,8 @@ class Command(BaseCommand):
                         self.stdout.write(f"  {slug}")
         if report.hubs:
             self.stdout.write(f"{len(report.hubs)} hub(s) {verb} written: {', '.join(report.hubs)}")
+        if report.rendered:
+            self.stdout.write(f"{report.rendered} page(s) rendered")
         for slug in report.skipped:
             self.stdout.write(
                 self.style.WARNING(
