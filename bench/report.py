@@ -101,18 +101,24 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
                 min(ratios.values()) >= TARGETS["proxy"],
             )
         )
-    worst = max(
-        (largest[mode][name]["page"]["p99_ms"], f"{name}, {mode}")
-        for mode in ("cached", "uncached")
-        for name in largest[mode]
-    )
-    rows.append(
-        (
-            f"p99 under {TARGETS['p99_ms']:.0f} ms at 32 connections (every page, both modes)",
-            f"worst {worst[0]:.1f} ms ({worst[1]})",
-            worst[0] < TARGETS["p99_ms"],
+    for mode in ("cached", "uncached"):
+        worst = max((largest[mode][name]["page"]["p99_ms"], name) for name in largest[mode])
+        static = max(largest[mode][name]["static"]["p99_ms"] for name in largest[mode])
+        measured = f"worst {worst[0]:.1f} ms ({worst[1]}); the static file's own: {static:.1f} ms"
+        if mode == "uncached":
+            # Little's law: with 32 requests always in flight, the mean latency
+            # is 32 / rate, so p99 is at least that.
+            slowest = min(
+                largest[mode][name]["page"]["requests_per_second"] for name in largest[mode]
+            )
+            measured += f"; at {slowest:,.0f} req/s the mean alone is {32_000 / slowest:.0f} ms"
+        rows.append(
+            (
+                f"p99 under {TARGETS['p99_ms']:.0f} ms at 32 connections, {mode} pages",
+                measured,
+                worst[0] < TARGETS["p99_ms"],
+            )
         )
-    )
     first, last = results["sizes"][0], results["sizes"][-1]
     differing = [
         name
@@ -133,7 +139,8 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
         rows.append(
             (
                 f"Importing 1,000 guides under {TARGETS['import_seconds']:.0f} s on SQLite",
-                f"{sqlite_import['seconds']:.1f} s",
+                f"{sqlite_import['seconds']:.1f} s, of which {sqlite_import['render_seconds']:.1f} s "
+                "rendering the stored HTML",
                 sqlite_import["seconds"] < TARGETS["import_seconds"],
             )
         )
@@ -197,7 +204,9 @@ def body(results: dict) -> str:
         "The ratio is the page's rate over the rate of a file with the same bytes "
         "served by WhiteNoise from the same gunicorn in the same run: the practical limit. "
         "Cached: second and later hits come from the page cache; uncached: "
-        "`CACHE_URL=dummy://`, every hit renders.",
+        "`CACHE_URL=dummy://`, every hit runs the view and its templates, reading each "
+        "pathway's stored guide or card HTML with its row (see *Stored HTML* below). "
+        "Each side gets an untimed one-second run first.",
     ]
     for entry in sizes:
         lines += ["", f"### {entry['pathways']:,} pathways", "", *_size_table(entry)]
@@ -245,14 +254,17 @@ def body(results: dict) -> str:
         "## Queries and bytes per page",
         "",
         "Measured in-process with Django's test client against the same databases: "
-        "queries on a rendering hit / on a cached hit, and the bytes of the HTML.",
+        "queries on a hit the page cache misses / on a cached hit / on a miss while the "
+        "stored guide and card HTML is missing (between a change and its rendering), "
+        "and the bytes of the HTML.",
         "",
         "| Page | " + " | ".join(f"{s['pathways']:,} pathways" for s in sizes) + " |",
         "|---|" + "--:|" * len(sizes),
     ]
     for name, label in PAGE_LABELS.items():
         cells = [
-            f"{s['pages'][name]['queries']} / {s['pages'][name]['queries_cached']} queries, "
+            f"{s['pages'][name]['queries']} / {s['pages'][name]['queries_cached']} / "
+            f"{s['pages'][name]['queries_unstored']} queries, "
             f"{s['pages'][name]['bytes']:,} B"
             for s in sizes
         ]
@@ -261,11 +273,12 @@ def body(results: dict) -> str:
         "",
         "## Import throughput",
         "",
-        "Generated source text (about 7 KB a guide) through `import_paths`, parsing included, "
-        "into an empty database.",
+        "Generated source text (about 7 KB a guide) through `import_paths` into an empty "
+        "database: parsing, checking, writing, then rendering the stored guide and card HTML "
+        "of every pathway written.",
         "",
-        "| Database | Guides | Hubs | Seconds | Guides per second |",
-        "|---|--:|--:|--:|--:|",
+        "| Database | Guides | Hubs | Seconds in all | of which rendering | Guides per second |",
+        "|---|--:|--:|--:|--:|--:|",
     ]
     imports = [("SQLite", s["import"]) for s in sizes]
     postgres = results.get("import_postgres", {})
@@ -281,7 +294,7 @@ def body(results: dict) -> str:
 def _import_row(database: str, result: dict) -> str:
     return (
         f"| {database} | {result['guides']:,} | {result['hubs']:,} | {result['seconds']:.1f} "
-        f"| {result['guides_per_second']:,.0f} |"
+        f"| {result['render_seconds']:.1f} | {result['guides_per_second']:,.0f} |"
     )
 
 

@@ -202,6 +202,10 @@ def measure_pages(
         static_status, _headers, static_body = fetch(static_url)
         if static_status != 200:
             raise RuntimeError(f"{static_url} answered {static_status}")
+        # Untimed first: every worker and thread opens its connection, loads its
+        # templates and fills its page cache, so the runs measure the steady state.
+        wrk(static_url, 1)
+        wrk(base + page["url"], 1)
         static, dynamic = paired(static_url, base + page["url"], seconds, repeat)
         results[name] = {
             "url": page["url"],
@@ -246,11 +250,11 @@ def probe(port: int, label: str) -> dict:
     """
     from django.conf import settings
     from django.core.cache import cache
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from pathways.models import Pathway
+    from pathways.models import Pathway, PathwayRendering
 
     client = Client(HTTP_HOST=f"127.0.0.1:{port}")
     folder = Path(settings.STATIC_ROOT) / STATIC_PREFIX
@@ -264,6 +268,15 @@ def probe(port: int, label: str) -> dict:
             second = client.get(url)
         if first.status_code != 200 or second.content != first.content:
             raise RuntimeError(f"{url}: status {first.status_code} or unstable content")
+        with transaction.atomic():
+            # As the page is between a change and the rendering of its stored HTML.
+            PathwayRendering.objects.all().delete()
+            cache.clear()
+            with CaptureQueriesContext(connection) as unstored:
+                live = client.get(url)
+            transaction.set_rollback(True)
+        if live.content != first.content:
+            raise RuntimeError(f"{url}: rendered on the spot, the page differs from the stored")
         static = f"{label}-{name}.html"
         (folder / static).write_bytes(first.content)
         pages[name] = {
@@ -271,6 +284,7 @@ def probe(port: int, label: str) -> dict:
             "bytes": len(first.content),
             "queries": len(rendered),
             "queries_cached": len(cached),
+            "queries_unstored": len(unstored),
             "static": static,
         }
     return {"pathways": Pathway.objects.filter(has_guide=True).count(), "pages": pages}

@@ -10,6 +10,9 @@ is a row in the database instead: one indexed read per page, and an edit made
 through one gunicorn worker still reaches the others.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
@@ -40,8 +43,35 @@ def current() -> int:
     return row[0] if row else 1
 
 
+class _Hold(threading.local):
+    depth = 0
+    wanted = False
+
+
+_hold = _Hold()
+
+
+@contextmanager
+def held():
+    """Within this block changes are counted once, at its end (for bulk loads)."""
+    _hold.depth += 1
+    try:
+        yield
+    except BaseException:
+        _hold.wanted = False
+        raise
+    finally:
+        _hold.depth -= 1
+    if not _hold.depth and _hold.wanted:
+        _hold.wanted = False
+        bump()
+
+
 def bump() -> None:
     """Mark all content as changed, as part of the current transaction."""
+    if _hold.depth:
+        _hold.wanted = True
+        return
     if not _cache_is_shared():
         _bump_row()
         return

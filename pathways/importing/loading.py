@@ -1,5 +1,6 @@
 """Writing items to the database in one transaction, keeping editors' changes."""
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)  # edited in the admin; kept as edited
     hubs: list[str] = field(default_factory=list)  # hubs created or changed
     rendered: int = 0  # pathways whose guide and card HTML was stored afresh
+    render_seconds: float = 0.0
     dry_run: bool = False
 
     @property
@@ -54,17 +56,20 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
     report = ImportReport(dry_run=dry_run)
     try:
         with transaction.atomic():
-            with rendering.gathered() as changed:
+            # Signals from the rows saved one by one are handled once, at the end.
+            with content_version.held(), rendering.gathered() as changed:
                 _Loader(report, roles or {}, force).load(items)
+                if report.changed:
+                    # Bulk writes send no signals at all.
+                    content_version.bump()
             if dry_run:
                 raise _Rollback
-            if report.changed:
-                # Bulk writes send no signals: retire cached pages here.
-                content_version.bump()
     except _Rollback:
         return report
     # After the commit, in batches of their own: until then pages render live.
+    started = time.perf_counter()
     report.rendered = rendering.refresh(changed)
+    report.render_seconds = time.perf_counter() - started
     return report
 
 

@@ -49,7 +49,9 @@ class Command(BaseCommand):
         if report.hubs:
             self.stdout.write(f"{len(report.hubs)} hub(s) {verb} written: {', '.join(report.hubs)}")
         if report.rendered:
-            self.stdout.write(f"{report.rendered} page(s) rendered")
+            self.stdout.write(
+                f"{report.rendered} pathway(s) rendered in {report.render_seconds:.1f} s"
+            )
         for slug in report.skipped:
             self.stdout.write(
                 self.style.WARNING(
