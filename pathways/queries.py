@@ -220,7 +220,7 @@ def search_pathways(q: str) -> QuerySet:
     PostgreSQL: full-text search (web-search syntax) over the title, both role
     names and the overview. Elsewhere: every word must appear in one of them.
     """
-    base = with_cards(Pathway.objects.published())
+    base = Pathway.objects.published()
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 

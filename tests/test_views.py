@@ -407,13 +407,15 @@ def test_from_role_query_count_fixed(client, django_assert_num_queries, size):
 
 @pytest.mark.parametrize("size", [1, 3])
 def test_search_query_count_fixed(client, django_assert_num_queries, size):
-    for n in range(size):
-        make_pathway(make_role(f"Chemist {n}"))
+    found = [make_pathway(make_role(f"Chemist {n}")) for n in range(size)]
+    rendering.refresh([pathway.pk for pathway in found])
 
+    # The content version, the roles, the matching pathways, their stored cards.
     with django_assert_num_queries(4):
         response = client.get("/search/?q=chemist")
 
     assert response.status_code == 200
+    assert response.content.decode().count('<li class="card">') == size
 
 
 # Hub page

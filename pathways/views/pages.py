@@ -89,8 +89,8 @@ class HomeView(PublicPage):
                     }
                 ],
             ),
-            hub_roles=list(queries.hub_roles()),
-            starting_roles=list(queries.starting_roles()),
+            hub_roles=list(queries.hub_roles().only("slug", "name")),
+            starting_roles=list(queries.starting_roles().only("slug", "name")),
         )
         return context
 
@@ -244,17 +244,19 @@ class SearchView(PublicPage):
     def get(self, request):
         q = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))
         q = " ".join(q.split())[: queries.MAX_QUERY_LENGTH].strip()
-        roles, page = [], None
+        roles, page, cards = [], None, []
         if q:
             roles = list(queries.search_roles(q))
-            page = Paginator(queries.search_pathways(q), RESULTS_PER_PAGE).get_page(
-                request.GET.get("page")
-            )
+            # One pass over the matches for both their number and this page's share.
+            found = list(queries.search_pathways(q).values_list("pk", flat=True))
+            page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+            cards = rendering.cards(list(page.object_list))
         path = reverse("pathways:search")
         context = self.get_context_data(
             q=q,
             roles=roles,
             page=page,
+            cards=cards,
             page_query=urlencode({"q": q}),
             **self.page_context(
                 title=f"Search: {q}" if q else "Search",
