@@ -61,14 +61,23 @@ class _Converters(threading.local):
 _converters = _Converters()
 
 
-# Text Markdown would only wrap in a paragraph: one line, starting with no
-# block marker (heading, quote, list, code indent) and holding no character
-# that can start inline markup or an entity. Most fields are such a sentence.
+# A paragraph Markdown would only wrap in <p>: one line, starting with no block
+# marker (heading, quote, list, code indent) and holding no character that can
+# start inline markup or an entity. Most fields are one or more such paragraphs.
 _NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&\x00-\x1f\x7f]|[^\S ]|^(?:[ #>+=-]|\d+\.)| $")
 
 
+def plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of ``text`` if it is nothing but plain paragraphs
+    separated by one blank line; otherwise None."""
+    paragraphs = text.split("\n\n")
+    if all(paragraph and not _NOT_PLAIN.search(paragraph) for paragraph in paragraphs):
+        return paragraphs
+    return None
+
+
 def is_plain(text: str) -> bool:
-    return bool(text) and not _NOT_PLAIN.search(text)
+    return plain_paragraphs(text) is not None
 
 
 def convert(text: str) -> str:
@@ -79,8 +88,9 @@ def convert(text: str) -> str:
 
 def to_html(text: str) -> str:
     """Markdown to HTML, not yet sanitized."""
-    if is_plain(text):
-        return f"<p>{text}</p>"  # what ``convert`` gives, at a tenth of its cost
+    if (paragraphs := plain_paragraphs(text)) is not None:
+        # What ``convert`` gives, at a tenth of its cost.
+        return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     return convert(text)
 
 
