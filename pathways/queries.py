@@ -15,7 +15,7 @@ from django.db.models import (
     QuerySet,
 )
 
-from .models import Hub, HubEntry, Pathway, Role
+from .models import Hub, HubEntry, Pathway, PathwayRendering, Role
 
 PUBLISHED = Pathway.Status.PUBLISHED
 
@@ -131,6 +131,9 @@ class HubPath:
     salary_min_percent: int | None
     salary_max_percent: int | None
     difficulty: str
+    # Its stored card and what rendered it (``pathways.rendering``), None if not stored.
+    card_fingerprint: str | None
+    card_html: str | None
 
 
 @cache
@@ -138,8 +141,8 @@ def _hub_paths_sql() -> str:
     """``_into_hub`` with what ``HubPath`` holds, written out: the ORM took 2 ms to
     compose and compile it, ten times what the database takes to answer."""
     q = connection.ops.quote_name
-    pathway, role, hub, entry = (
-        q(model._meta.db_table) for model in (Pathway, Role, Hub, HubEntry)
+    pathway, role, hub, entry, rendering = (
+        q(model._meta.db_table) for model in (Pathway, Role, Hub, HubEntry, PathwayRendering)
     )
     return f"""
         SELECT p.id, p.title, r.slug, r.name,
@@ -147,8 +150,10 @@ def _hub_paths_sql() -> str:
                  INNER JOIN {hub} h ON e.hub_id = h.id
                  WHERE h.role_id = %s AND e.pathway_id = p.id),
                p.timeline_min_months, p.timeline_max_months,
-               p.salary_min_percent, p.salary_max_percent, p.difficulty
+               p.salary_min_percent, p.salary_max_percent, p.difficulty,
+               stored.fingerprint, stored.card_html
           FROM {pathway} p INNER JOIN {role} r ON p.from_role_id = r.id
+          LEFT JOIN {rendering} stored ON stored.pathway_id = p.id
          WHERE p.status = %s
            AND p.id IN (SELECT id FROM {pathway} WHERE to_role_id = %s
                         UNION
@@ -159,7 +164,7 @@ def _hub_paths_sql() -> str:
 
 
 def hub_paths(role: Role) -> list[HubPath]:
-    """Every published pathway on ``role``'s hub, each once, in one query.
+    """Every published pathway on ``role``'s hub, each once, with its stored card, in one query.
 
     A hub holds at most one path per starting role plus the few it lists, so
     they are filtered and sorted here rather than by more queries.

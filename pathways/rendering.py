@@ -143,14 +143,20 @@ def card(pathway: Pathway) -> SafeString:
     return mark_safe(render_card(pathway))
 
 
-def cards(pathway_ids: list[int]) -> list[SafeString]:
-    """The cards of these pathways, in this order: stored HTML in one query, plus
-    one query for any pathway whose stored card is missing or out of date."""
-    stored = dict(
-        PathwayRendering.objects.filter(
-            pathway_id__in=pathway_ids, fingerprint=fingerprint()
-        ).values_list("pathway_id", "card_html")
-    )
+def cards(pathway_ids: list[int], stored: dict[int, tuple[str, str]] | None = None):
+    """The cards of these pathways, in this order, as a list of safe strings.
+
+    ``stored`` maps pathway ids to the fingerprint and HTML of their stored
+    card when the caller read them already; otherwise they are read in one
+    query. One more query renders any card missing or out of date.
+    """
+    if stored is None:
+        rows = PathwayRendering.objects.filter(pathway_id__in=pathway_ids).values_list(
+            "pathway_id", "fingerprint", "card_html"
+        )
+        stored = {pk: (made_by, html) for pk, made_by, html in rows}
+    current = fingerprint()
+    stored = {pk: html for pk, (made_by, html) in stored.items() if made_by == current}
     missing = [pk for pk in pathway_ids if pk not in stored]
     if missing:
         for pathway in Pathway.objects.select_related("from_role", "to_role").filter(

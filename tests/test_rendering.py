@@ -153,7 +153,7 @@ def test_hub_cards_missing_from_store_take_one_more_query(client, guide, django_
     stored_one = make_pathway(make_role("Analyst"), guide.to_role)
     rendering.refresh([stored_one.pk])
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get("/become/product-manager/")
 
     assert "2 paths" in text_of(response)

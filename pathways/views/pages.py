@@ -167,7 +167,13 @@ class HubView(PublicPage):
             sort=sort,
             sorts=queries.SORTS.items(),
             page=page,
-            cards=rendering.cards([listed.pk for listed in page.object_list]),
+            cards=rendering.cards(
+                [listed.pk for listed in page.object_list],
+                stored={
+                    listed.pk: (listed.card_fingerprint, listed.card_html)
+                    for listed in page.object_list
+                },
+            ),
             page_query=_query(from_role and from_role.slug, sort),
             **self.page_context(
                 title=title,
