@@ -6,6 +6,7 @@ whatever the amount of content, which the query-count tests hold it to.
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import (
@@ -41,18 +42,6 @@ _RANK_OF_WORD = {word: rank for rank, words in enumerate(DIFFICULTY_RANKS, 1) fo
 def difficulty_rank(difficulty: str) -> int:
     """The rank of a ``difficulty`` text for the "easiest" sort, whatever its case."""
     return _RANK_OF_WORD.get(difficulty.strip().casefold(), UNKNOWN_DIFFICULTY_RANK)
-
-
-def guide_queryset() -> QuerySet:
-    """Pathways with everything their guide page shows: 7 queries for one page."""
-    return Pathway.objects.select_related("from_role", "to_role").prefetch_related(
-        "transferable_skills",
-        "skills",
-        "phases",
-        "reality_items",
-        "action_items",
-        "faqs",
-    )
 
 
 def _guide_page() -> QuerySet:
@@ -112,8 +101,9 @@ def _into_hub(role: Role) -> QuerySet:
     return Pathway.objects.published().filter(pk__in=ids)
 
 
-@dataclass(frozen=True)
-class StartingRole:
+class StartingRole(NamedTuple):
+    """A role a hub's paths start from: a value and label for its filter."""
+
     slug: str
     name: str
 

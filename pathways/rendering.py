@@ -28,9 +28,8 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from . import queries
 from .locking import locked
-from .models import ActionItem, Pathway, PathwayRendering, RealityCheckItem
+from .models import GUIDE_PARTS, ActionItem, Pathway, PathwayRendering, RealityCheckItem
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +38,9 @@ CARD_TEMPLATE = "includes/pathway_card.html"
 # What the stored HTML depends on besides the content: templates and code.
 TEMPLATES = (GUIDE_TEMPLATE, CARD_TEMPLATE, "includes/stats.html")
 MODULES = ("rendering.py", "markdown.py", "templatetags/pathways_tags.py")
-PART_RELATIONS = (
-    "transferable_skills",
-    "skills",
-    "phases",
-    "reality_items",
-    "action_items",
-    "faqs",
+# The guide's parts as the pathway reaches them (``pathway.skills``, …).
+PART_RELATIONS = tuple(
+    model._meta.get_field("pathway").remote_field.related_name for model in GUIDE_PARTS
 )
 BATCH = 200
 
@@ -108,6 +103,11 @@ def _stored(pathway: Pathway, field: str) -> SafeString | None:
     if stored.fingerprint != fingerprint():
         return None
     return mark_safe(getattr(stored, field))  # rendered by our templates, escaped there
+
+
+def _with_parts():
+    """Pathways with their roles and every part their guide shows."""
+    return Pathway.objects.select_related("from_role", "to_role").prefetch_related(*PART_RELATIONS)
 
 
 def render_guide_body(pathway: Pathway) -> str:
@@ -177,9 +177,7 @@ def refresh(pathway_ids) -> int:
     stored = 0
     for start in range(0, len(ids), BATCH):
         with transaction.atomic():
-            pathways = list(
-                locked(queries.guide_queryset().filter(pk__in=ids[start : start + BATCH]))
-            )
+            pathways = list(locked(_with_parts().filter(pk__in=ids[start : start + BATCH])))
             current = fingerprint()
             renderings = [
                 PathwayRendering(

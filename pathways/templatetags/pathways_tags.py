@@ -1,6 +1,7 @@
 """Template filters and tags for the public pages."""
 
 import json
+from html import escape
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -27,6 +28,22 @@ def card(pathway):
     from .. import rendering  # rendering reads this module's source for its fingerprint
 
     return rendering.card(pathway)
+
+
+@register.simple_tag
+def options(choices, selected=None):
+    """``<option>`` elements for ``(value, label)`` pairs, ``selected`` marked.
+
+    A select can hold every role: a loop in the template cost more than the
+    rest of a hub page.
+    """
+    return mark_safe(  # every value and label is escaped here
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in choices
+        )
+    )
 
 
 @register.filter

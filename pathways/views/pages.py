@@ -90,7 +90,7 @@ class HomeView(PublicPage):
                 ],
             ),
             hub_roles=list(queries.hub_roles().only("slug", "name")),
-            starting_roles=list(queries.starting_roles().only("slug", "name")),
+            starting_roles=list(queries.starting_roles().values_list("slug", "name")),
         )
         return context
 
