@@ -187,9 +187,10 @@ def body(results: dict) -> str:
         f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB memory, "
         f"{m['system']}; Python {m['python']}, Django {m['django']}, gunicorn {m['gunicorn']}, "
         f"WhiteNoise {m['whitenoise']}, SQLite {m['sqlite']}, {m['postgresql']}, "
-        f"{m['wrk'].split(' [')[0]}, {m['nginx'].removeprefix('nginx version: ')}. Load average (1 min) at the start: "
-        f"{m['load_average']:.1f}, at the end: {results.get('load_average_end', 0):.1f} "
-        "(anything well above 0 means other work shared the CPUs).",
+        f"{m['wrk'].split(' [')[0]}, {m['nginx'].removeprefix('nginx version: ')}. "
+        f"Load average (1 min) at the start: {m['load_average']:.1f} (well above 0 means other "
+        "work shared the CPUs); at the end: "
+        f"{results.get('load_average_end', 0):.1f} (the benchmark's own load included).",
         "",
         "## Targets",
         "",
