@@ -23,9 +23,11 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template, render_to_string
+from django.template.loader_tags import IncludeNode
 from django.utils.safestring import SafeString, mark_safe
 
 from .locking import locked
@@ -35,8 +37,8 @@ logger = logging.getLogger(__name__)
 
 GUIDE_TEMPLATE = "includes/guide_body.html"
 CARD_TEMPLATE = "includes/pathway_card.html"
-# What the stored HTML depends on besides the content: templates and code.
-TEMPLATES = (GUIDE_TEMPLATE, CARD_TEMPLATE, "includes/stats.html")
+# What the stored HTML depends on besides the content: these templates, the
+# ones they include (found by ``templates``), and this code.
 MODULES = ("rendering.py", "markdown.py", "templatetags/pathways_tags.py")
 # The guide's parts as the pathway reaches them (``pathway.skills``, …).
 PART_RELATIONS = tuple(
@@ -82,11 +84,35 @@ def action_plan(pathway: Pathway) -> list[tuple[str, list]]:
     return grouped(pathway.action_items.all(), "when", ActionItem.When.choices)
 
 
+def templates() -> list[str]:
+    """The guide and card templates and every template they include, each once.
+
+    Followed rather than listed, so that an include added later is part of the
+    fingerprint without anyone remembering to add it.
+    """
+    found, pending = [], [GUIDE_TEMPLATE, CARD_TEMPLATE]
+    while pending:
+        name = pending.pop(0)
+        if name in found:
+            continue
+        found.append(name)
+        for node in get_template(name).template.nodelist.get_nodes_by_type(IncludeNode):
+            # A quoted name is a plain string here; a variable would be a Variable.
+            included = node.template.var
+            if not isinstance(included, str):
+                raise ImproperlyConfigured(
+                    f"{name} includes a template chosen at render time ({included}): "
+                    "the stored HTML's fingerprint cannot cover it"
+                )
+            pending.append(included)
+    return found
+
+
 @cache
 def fingerprint() -> str:
     """A digest of the templates and modules the stored HTML is rendered with."""
     digest = hashlib.sha256()
-    for name in TEMPLATES:
+    for name in templates():
         digest.update(get_template(name).template.source.encode())
     package = Path(__file__).resolve().parent
     for module in MODULES:

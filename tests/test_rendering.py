@@ -1,6 +1,7 @@
 """Stored guide and card HTML: the same as rendering on the spot, and never out of date."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from pathways import rendering
@@ -158,3 +159,40 @@ def test_hub_cards_missing_from_store_take_one_more_query(client, guide, django_
 
     assert "2 paths" in text_of(response)
     assert "From Backend Developer to Product Manager" in text_of(response)
+
+
+def test_fingerprint_covers_the_templates_the_stored_html_includes():
+    assert rendering.templates() == [
+        "includes/guide_body.html",
+        "includes/pathway_card.html",
+        "includes/stats.html",
+        "includes/labelled_lists.html",
+    ]
+
+
+def test_an_include_chosen_at_render_time_is_refused(settings):
+    # A guide template whose include the fingerprint could not follow.
+    settings.TEMPLATES = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {
+                            rendering.GUIDE_TEMPLATE: "{% include part_template %}",
+                            rendering.CARD_TEMPLATE: "<article></article>",
+                        },
+                    )
+                ]
+            },
+        }
+    ]
+
+    with pytest.raises(ImproperlyConfigured) as refused:
+        rendering.templates()
+
+    assert str(refused.value) == (
+        "includes/guide_body.html includes a template chosen at render time (part_template): "
+        "the stored HTML's fingerprint cannot cover it"
+    )
