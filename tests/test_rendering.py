@@ -170,24 +170,48 @@ def test_fingerprint_covers_the_templates_the_stored_html_includes():
     ]
 
 
-def test_an_include_chosen_at_render_time_is_refused(settings):
-    # A guide template whose include the fingerprint could not follow.
-    settings.TEMPLATES = [
+def templates_in_memory(templates: dict[str, str]) -> list[dict]:
+    """A TEMPLATES setting whose templates are the given sources."""
+    return [
         {
             "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "OPTIONS": {
-                "loaders": [
-                    (
-                        "django.template.loaders.locmem.Loader",
-                        {
-                            rendering.GUIDE_TEMPLATE: "{% include part_template %}",
-                            rendering.CARD_TEMPLATE: "<article></article>",
-                        },
-                    )
-                ]
-            },
+            "OPTIONS": {"loaders": [("django.template.loaders.locmem.Loader", templates)]},
         }
     ]
+
+
+@pytest.fixture
+def fresh_fingerprint():
+    # The fingerprint is computed once per process; these tests change the templates.
+    rendering.fingerprint.cache_clear()
+    yield rendering.fingerprint
+    rendering.fingerprint.cache_clear()
+
+
+def test_changing_an_included_template_changes_the_fingerprint(settings, fresh_fingerprint):
+    def fingerprint_with(part: str) -> str:
+        settings.TEMPLATES = templates_in_memory(
+            {
+                rendering.GUIDE_TEMPLATE: '<main>{% include "part.html" %}</main>',
+                rendering.CARD_TEMPLATE: "<article></article>",
+                "part.html": part,
+            }
+        )
+        fresh_fingerprint.cache_clear()
+        return fresh_fingerprint()
+
+    assert fingerprint_with("<p>One</p>") != fingerprint_with("<p>Two</p>")
+    assert fingerprint_with("<p>One</p>") == fingerprint_with("<p>One</p>")
+
+
+def test_an_include_chosen_at_render_time_is_refused(settings):
+    # A guide template whose include the fingerprint could not follow.
+    settings.TEMPLATES = templates_in_memory(
+        {
+            rendering.GUIDE_TEMPLATE: "{% include part_template %}",
+            rendering.CARD_TEMPLATE: "<article></article>",
+        }
+    )
 
     with pytest.raises(ImproperlyConfigured) as refused:
         rendering.templates()
