@@ -7,7 +7,7 @@ from django.core.management import call_command
 from pathways import rendering
 from pathways.models import Pathway, PathwayRendering
 from tests.factories import make_full_guide, make_hub, make_pathway, make_role
-from tests.test_views import headings, text_of
+from tests.support import headings, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_guide_without_stored_html_renders_with_its_parts(client, guide, django_
     with django_assert_num_queries(8):
         response = client.get(guide.get_absolute_url())
 
-    assert "Frequently asked questions" in text_of(response)
+    assert "Frequently asked questions" in page_text(response)
 
 
 def test_stored_html_from_other_templates_is_not_used(client, guide, django_assert_num_queries):
@@ -68,8 +68,8 @@ def test_stored_html_from_other_templates_is_not_used(client, guide, django_asse
     with django_assert_num_queries(8):
         response = client.get(guide.get_absolute_url())
 
-    assert "Old markup" not in text_of(response)
-    assert "Your learning roadmap" in text_of(response)
+    assert "Old markup" not in page_text(response)
+    assert "Your learning roadmap" in page_text(response)
 
 
 def test_editing_a_part_replaces_the_stored_guide_on_commit(
@@ -83,7 +83,7 @@ def test_editing_a_part_replaces_the_stored_guide_on_commit(
         faq.save()
 
     assert "<strong>about a year</strong>" in stored(guide).guide_html
-    assert "Yes, about a year" in text_of(client.get(guide.get_absolute_url()))
+    assert "Yes, about a year" in page_text(client.get(guide.get_absolute_url()))
 
 
 def test_a_change_deletes_the_stored_html_before_it_commits(guide):
@@ -109,7 +109,7 @@ def test_renaming_a_role_renders_its_guides_and_cards_again(
 
     assert "Other paths from Platform Engineer" in stored(guide).guide_html
     assert "From Platform Engineer to Product Manager" in stored(guide).card_html
-    assert "From Platform Engineer" in text_of(client.get("/become/product-manager/"))
+    assert "From Platform Engineer" in page_text(client.get("/become/product-manager/"))
 
 
 def test_role_description_change_keeps_stored_html(guide):
@@ -157,8 +157,8 @@ def test_hub_cards_missing_from_store_take_one_more_query(client, guide, django_
     with django_assert_num_queries(4):
         response = client.get("/become/product-manager/")
 
-    assert "2 paths" in text_of(response)
-    assert "From Backend Developer to Product Manager" in text_of(response)
+    assert "2 paths" in page_text(response)
+    assert "From Backend Developer to Product Manager" in page_text(response)
 
 
 def test_fingerprint_covers_the_templates_the_stored_html_includes():

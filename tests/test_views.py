@@ -10,20 +10,9 @@ from django.urls import reverse
 from pathways import content_version, rendering
 from pathways.models import Pathway
 from tests.factories import make_full_guide, make_hub, make_pathway, make_role
+from tests.support import headings, page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response) -> str:
-    """The page's visible text with tags removed and whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("&#x27;", "'").split())
-
-
-def headings(response, level: int) -> list[str]:
-    found = re.findall(rf"<h{level}\b[^>]*>(.*?)</h{level}>", response.content.decode(), re.S)
-    return [" ".join(re.sub(r"<[^>]+>", " ", h).replace("&#x27;", "'").split()) for h in found]
 
 
 def json_ld(response) -> list[dict]:
@@ -63,7 +52,7 @@ def test_guide_shows_every_section_in_order(client, guide):
 def test_guide_shows_every_item_of_every_section(client):
     pathway = make_full_guide(size=2)
 
-    page = text_of(client.get(pathway.get_absolute_url()))
+    page = page_text(client.get(pathway.get_absolute_url()))
 
     expected = [
         "Difficulty Moderate",
@@ -190,7 +179,7 @@ def test_guide_hub_only_pathway_says_the_guide_is_not_written(client):
     pathway = make_pathway(has_guide=False, overview="What the hub says about this path.")
 
     response = client.get(pathway.get_absolute_url())
-    page = text_of(response)
+    page = page_text(response)
 
     assert "The full guide for this path is not written yet." in page
     assert "What the hub says about this path." in page
@@ -236,7 +225,7 @@ def test_guide_draft_previewed_by_staff_privately(client):
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
     assert "ETag" not in response
-    assert "Draft preview." in text_of(response)
+    assert "Draft preview." in page_text(response)
 
 
 def test_guide_draft_preview_never_cached_for_visitors(client):
@@ -352,7 +341,7 @@ def test_page_different_query_strings_cached_apart(client, guide):
 
     response = client.get("/become/product-manager/")
 
-    assert "1 path" in text_of(response)
+    assert "1 path" in page_text(response)
 
 
 # Query counts: fixed whatever the amount of content.
@@ -449,15 +438,15 @@ def test_hub_lists_listed_paths_in_hub_order(client, pm_hub):
         "From DL to AI PM",
         "From Software Engineer to PM",
     ]
-    assert "Discover 3+ transition paths." in text_of(response)
-    assert "What a Product Manager does Product Managers guide products." in text_of(response)
+    assert "Discover 3+ transition paths." in page_text(response)
+    assert "What a Product Manager does Product Managers guide products." in page_text(response)
 
 
 def test_hub_filter_by_starting_role(client, pm_hub):
     response = client.get("/become/product-manager/?from=deep-learning-engineer")
 
     assert card_titles(response) == ["From DL to AI PM"]
-    assert "1 path from Deep Learning Engineer" in text_of(response)
+    assert "1 path from Deep Learning Engineer" in page_text(response)
 
 
 def test_hub_filter_offers_every_starting_role(client, pm_hub):
@@ -484,7 +473,7 @@ def test_hub_unknown_starting_role_friendly_empty_state(client, pm_hub, query):
 
     assert response.status_code == 200
     assert card_titles(response) == []
-    assert "We have no path into this role from that starting role yet." in text_of(response)
+    assert "We have no path into this role from that starting role yet." in page_text(response)
 
 
 @pytest.mark.parametrize(
@@ -505,7 +494,7 @@ def test_hub_paginates_past_50_paths(client):
     second = client.get("/become/target/?page=2")
 
     assert (len(card_titles(first)), card_titles(second)) == (50, ["Path 50"])
-    assert "Page 2 of 2" in text_of(second)
+    assert "Page 2 of 2" in page_text(second)
 
 
 def test_hub_unknown_role_404(client):
@@ -571,12 +560,12 @@ def test_from_role_without_paths_404(client, pm_hub):
 def test_search_empty_query_prompts(client):
     response = client.get("/search/")
 
-    assert "Type a role you have or want" in text_of(response)
+    assert "Type a role you have or want" in page_text(response)
 
 
 def test_search_finds_roles_and_pathways(client, pm_hub):
     response = client.get("/search/?q=product")
-    page = text_of(response)
+    page = page_text(response)
 
     # Ranked on PostgreSQL, by title elsewhere: the set is what both agree on.
     assert sorted(card_titles(response)) == [
@@ -590,7 +579,7 @@ def test_search_finds_roles_and_pathways(client, pm_hub):
 def test_search_no_match_friendly(client, pm_hub):
     response = client.get("/search/?q=astronaut")
 
-    assert "Nothing matches “astronaut”." in text_of(response)
+    assert "Nothing matches “astronaut”." in page_text(response)
 
 
 @pytest.mark.parametrize("q", ["%00", "a" * 1000, "%22%27%3C%3E", "-", "!!!", "or"])

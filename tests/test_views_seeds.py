@@ -1,6 +1,5 @@
 """Every shipped source page, imported and rendered: nothing of it is lost."""
 
-import html as html_lib
 import re
 from pathlib import Path
 
@@ -10,16 +9,10 @@ from django.contrib.staticfiles import finders
 from pathways.models import Pathway
 from pathways.sourcetext import parse_file
 from pathways.sourcetext.records import PRIORITY_LABELS, Guide
+from tests.support import SOURCE_DIR, page_text
 
-SOURCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "source"
 GUIDE_FILES = sorted(p for p in SOURCE_DIR.glob("*.txt") if not p.name.startswith("hub-"))
 BUDGET_BYTES = 60 * 1024
-
-
-def page_text(response) -> str:
-    """Visible text, tags removed, entities decoded, whitespace collapsed."""
-    content = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
-    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", content)).split())
 
 
 def flat(text: str) -> str:
