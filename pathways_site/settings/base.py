@@ -2,7 +2,8 @@
 
 Environment: DATABASE_URL (unset: SQLite under var/), DJANGO_SECRET_KEY
 (required unless DJANGO_DEBUG is true), DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS,
-CSRF_TRUSTED_ORIGINS, CACHE_URL (unset: local memory; redis://… for Redis).
+CSRF_TRUSTED_ORIGINS, CACHE_URL (unset: local memory; redis://… for Redis),
+DJANGO_TRUSTED_PROXIES (proxies in front that set X-Forwarded-For; default 0).
 """
 
 from pathlib import Path
@@ -30,6 +31,9 @@ ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# How many proxies in front of the site append to X-Forwarded-For; 0: the
+# header is ignored and REMOTE_ADDR is the client (see pathways.client).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
