@@ -1,9 +1,10 @@
 """Suite-wide rules: in CI a skipped test is a failure."""
 
 import os
-from pathlib import Path
 
 import pytest
+
+from tests.support import SOURCE_DIR
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -24,9 +25,6 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-SOURCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "source"
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def test_changes_held_in_a_failed_block_do_not_move_it():
 def test_import_moves_the_version_once():
     from pathways.importing import import_paths
     from pathways.models import Pathway
-    from tests.conftest import SOURCE_DIR
+    from tests.support import SOURCE_DIR
 
     before = content_version.current()
 

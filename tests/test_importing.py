@@ -10,8 +10,7 @@ from django.core.management.base import CommandError
 from pathways.exporting import export_json
 from pathways.importing import ImportFailed, import_paths, import_records
 from pathways.models import FAQ, Hub, Pathway, Role
-
-from .conftest import SOURCE_DIR
+from tests.support import SOURCE_DIR
 
 SEED_SLUGS = [
     "backend-developer-to-ai-engineering-manager",

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from pathways.models import Pathway
 from tests.factories import make_hub, make_role
 
-from .conftest import make_faq, make_pathway, make_phase, make_skill
+from .support import make_faq, make_pathway, make_phase, make_skill
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test import Client
 from pathways.locking import stale_edit_message
 from pathways.models import Pathway
 
-from .conftest import change_form_data, make_pathway
+from .support import change_form_data, make_pathway
 
 
 def post_change(client, pathway, data):

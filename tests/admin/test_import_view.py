@@ -4,8 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pathways.models import Pathway
-
-from ..conftest import SOURCE_DIR
+from tests.support import SOURCE_DIR
 
 pytestmark = pytest.mark.django_db
 

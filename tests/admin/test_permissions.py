@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 
-from .conftest import make_pathway
+from .support import make_pathway
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from pathways.models import FAQ, Pathway, RoadmapPhase
 
-from .conftest import change_form_data, make_faq, make_pathway, make_phase, make_skill
+from .support import change_form_data, make_faq, make_pathway, make_phase, make_skill
 
 pytestmark = pytest.mark.django_db
 

@@ -5,17 +5,7 @@ from pathlib import Path
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    # The machine has no network: keep Chromium from trying to reach one.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-TIMEOUT_MS = 15_000
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture

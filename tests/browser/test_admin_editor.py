@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 
 from pathways.models import Pathway, Role
 
-from .conftest import TIMEOUT_MS
+from .chromium import TIMEOUT_MS
 
 # serialized_rollback: the Editors group comes from a data migration, which a
 # transactional test's flush would otherwise have removed.

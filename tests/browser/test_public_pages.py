@@ -10,7 +10,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from .conftest import TIMEOUT_MS
+from .chromium import TIMEOUT_MS
 
 AXE_JS = Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -5,8 +5,8 @@ import subprocess
 
 import pytest
 
+from .dockerfile import healthcheck_command
 from .servers import ROOT, Site, run_entrypoint, site_environment
-from .test_image import healthcheck_command
 
 DB_PASSWORD = "s3cret-db-password"
 

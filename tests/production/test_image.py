@@ -1,20 +1,11 @@
 """The image definition and the deploy checks, as CI can test them without Docker."""
 
-import json
-import re
 import secrets
 import subprocess
 import sys
 
+from .dockerfile import instructions
 from .servers import ROOT, VENV_BIN
-
-DOCKERFILE = (ROOT / "Dockerfile").read_text()
-
-
-def instructions(name):
-    """Arguments of every Dockerfile instruction called ``name``, continuations joined."""
-    joined = re.sub(r"\\\n\s*", " ", DOCKERFILE)
-    return [line.split(None, 1)[1] for line in joined.splitlines() if line.startswith(name + " ")]
 
 
 def test_dockerfile_passes_hadolint():
@@ -73,9 +64,3 @@ def test_deploy_check_passes_with_production_settings():
         "System check identified no issues (0 silenced).\n",
         "",
     )
-
-
-def healthcheck_command():
-    """The container's HEALTHCHECK command, to run as Docker would."""
-    exec_form = instructions("HEALTHCHECK")[0].split(" CMD ", 1)[1]
-    return json.loads(exec_form)

@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 
+from .dockerfile import healthcheck_command
 from .servers import ROOT, Site, query, site_environment
-from .test_image import healthcheck_command
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
