@@ -6,6 +6,7 @@ CSRF_TRUSTED_ORIGINS, CACHE_URL (unset: local memory; redis://… for Redis),
 DJANGO_TRUSTED_PROXIES (proxies in front that set X-Forwarded-For; default 0).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "markdownx",
+    "axes",
     "pathways",
 ]
 
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pathways_site.urls"
@@ -109,6 +113,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling (django-axes): the first backend refuses a locked-out
+# username and address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one username from one address lock that pair out
+# for 15 minutes; another account, or the same one from elsewhere, is not
+# affected, so an attacker cannot lock editors out by guessing their names.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pathways.admin.lockout.lockout_response"
+# The client's address as the rest of the site reads it: REMOTE_ADDR, or
+# X-Forwarded-For as far as TRUSTED_PROXY_COUNT proxies wrote it.
+AXES_CLIENT_IP_CALLABLE = "pathways.client.client_address"
+# Attempts are counted where every process sees them: in the shared cache
+# when CACHE_URL names one, else in the database. A local-memory cache would
+# give each process a count of its own (five tries per process).
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+# Lockouts are lifted early with manage.py (README, "Security"); no extra admin
+# screens, and no record of every successful sign-in.
+AXES_ENABLE_ADMIN = False
+AXES_DISABLE_ACCESS_LOG = True
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
