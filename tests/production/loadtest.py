@@ -3,10 +3,14 @@
     bin/with-postgres .venv/bin/python -m tests.production.loadtest [--report docs/load-test.md]
 
 Half the connections read a guide page, half send view counts (POST
-``/pathways/<slug>/view``), for the given time. It passes when wrk reports no
-socket errors and no error statuses, and the stored count rose by exactly the
-number of view requests the server answered (gunicorn's access log) — that is,
-no view was lost. wrk drops the requests still in flight when time runs out,
+``/pathways/<slug>/view``) as a browser on the site's own page would, for the
+given time. A view counts once per visitor per day, so every two requests come
+from a new visitor (a User-Agent of its own): the second, often on another
+connection and worker at the same moment, must not be counted. It passes when
+wrk reports no socket errors and no error statuses, and the stored count rose
+by exactly the number of distinct visitors among the view requests the server
+answered (gunicorn's access log shows each one's User-Agent) — no view lost,
+none counted twice. wrk drops the requests still in flight when time runs out,
 so its own POST total may fall short of the server's by at most one per
 connection; that is checked too. Figures are printed as Markdown and, with
 ``--report``, written to a file for the benchmark report.
@@ -34,11 +38,23 @@ from .servers import (
     site_environment,
 )
 
+REQUESTS_PER_VISITOR = 2
+# One wrk thread (-t1), so one Lua state numbers every request.
 POST_SCRIPT = """\
 wrk.method = "POST"
 wrk.headers["Host"] = "{host}"
 wrk.headers["X-Forwarded-Proto"] = "https"
+wrk.headers["Origin"] = "https://{host}"
+wrk.headers["Sec-Fetch-Site"] = "same-origin"
+local sent = 0
+request = function()
+  local visitor = math.floor(sent / {per_visitor})
+  sent = sent + 1
+  wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Firefox/128.0 visitor/" .. visitor
+  return wrk.format()
+end
 """
+VISITOR = re.compile(r"visitor/(\d+)")
 
 
 def parse_wrk(output: str) -> dict:
@@ -133,7 +149,7 @@ def measure(site, database_url, args) -> int:
     base = f"http://127.0.0.1:{site.port}"
     half = args.connections // 2
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(POST_SCRIPT.format(host=SITE_HOST))
+        script.write(POST_SCRIPT.format(host=SITE_HOST, per_visitor=REQUESTS_PER_VISITOR))
         script.flush()
         headers = ["-H", f"Host: {SITE_HOST}", "-H", "X-Forwarded-Proto: https"]
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -145,7 +161,11 @@ def measure(site, database_url, args) -> int:
     [(views_after,)] = query(
         database_url, "SELECT views FROM pathways_pathway WHERE slug = %s", [slug]
     )
-    answered = site.log().count(f'"POST {counter} HTTP/1.1" 200 ')
+    answered_lines = [
+        line for line in site.log().splitlines() if f'"POST {counter} HTTP/1.1" 200 ' in line
+    ]
+    answered = len(answered_lines)
+    visitors = len({VISITOR.search(line).group(1) for line in answered_lines})
     read, post = parse_wrk(read_output), parse_wrk(post_output)
     counted = views_after - views_before
     failures = []
@@ -153,12 +173,12 @@ def measure(site, database_url, args) -> int:
         failures.append("socket errors")
     if read["bad_status"] or post["bad_status"]:
         failures.append("error statuses")
-    if counted != answered:
-        failures.append(f"views stored {counted} != view requests answered {answered}")
+    if counted != visitors:
+        failures.append(f"views stored {counted} != visitors answered {visitors}")
     if not post["requests"] <= answered <= post["requests"] + half:
         failures.append(f"wrk sent {post['requests']} views, the server answered {answered}")
 
-    report = render(args, read, post, counted, answered, failures)
+    report = render(args, read, post, counted, visitors, answered, failures)
     print(report)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
@@ -166,7 +186,7 @@ def measure(site, database_url, args) -> int:
     return 1 if failures else 0
 
 
-def render(args, read, post, counted, answered, failures) -> str:
+def render(args, read, post, counted, visitors, answered, failures) -> str:
     rows = [
         ("guide page (GET)", read),
         ("view count (POST)", post),
@@ -190,8 +210,9 @@ def render(args, read, post, counted, answered, failures) -> str:
         )
     lines += [
         "",
-        f"Views stored: {counted}; view requests the server answered: {answered}; "
-        f"completed within wrk's time: {post['requests']}.",
+        f"Views stored: {counted}; distinct visitors among the view requests the server "
+        f"answered: {visitors} ({REQUESTS_PER_VISITOR} requests each, counted once); view "
+        f"requests answered: {answered}; completed within wrk's time: {post['requests']}.",
         "",
         "Result: " + ("PASS" if not failures else "FAIL — " + "; ".join(failures)),
         "",
