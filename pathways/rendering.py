@@ -39,7 +39,12 @@ GUIDE_TEMPLATE = "includes/guide_body.html"
 CARD_TEMPLATE = "includes/pathway_card.html"
 # What the stored HTML depends on besides the content: these templates, the
 # ones they include (found by ``templates``), and this code.
-MODULES = ("rendering.py", "markdown.py", "templatetags/pathways_tags.py")
+MODULES = (
+    "rendering.py",
+    "markdown.py",
+    "templatetags/pathways_tags.py",
+    "sourcetext/wording.py",  # the indefinite_article filter
+)
 # The guide's parts as the pathway reaches them (``pathway.skills``, …).
 PART_RELATIONS = tuple(
     model._meta.get_field("pathway").remote_field.related_name for model in GUIDE_PARTS

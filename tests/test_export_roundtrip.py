@@ -9,8 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from pathways.exporting import export_json
 from pathways.importing import Item, conflicts, import_paths, import_records
 from pathways.models import Hub, Pathway, Role
-
-from .sourcetext_strategies import guides, hubs
+from tests.sourcetext.strategies import guides, hubs
 
 
 def empty_database():

@@ -22,3 +22,18 @@ def test_options_without_a_selection_select_none():
     html = render("{% options choices %}", choices=[("", "Recommended order")])
 
     assert html == '<option value="">Recommended order</option>'
+
+
+def test_indefinite_article_goes_by_the_sound_of_the_role_name():
+    html = render(
+        "{{ ux|indefinite_article }} {{ ml|indefinite_article }} {{ pm|indefinite_article }}",
+        ux="UX Designer",
+        ml="ML Engineer",
+        pm="Product Manager",
+    )
+
+    assert html == "a an a"
+
+
+def test_indefinite_article_of_nothing_is_a():
+    assert render("[{{ missing|indefinite_article }}]") == "[a]"

@@ -25,7 +25,6 @@ from .values import parse_salary, parse_timeline, split_roles
 
 _PRIORITIES = {label.casefold(): key for key, label in PRIORITY_LABELS.items()}
 _SUBHEADINGS = frozenset((*L.REALITY_LISTS, *L.ACTION_LISTS))
-_TITLE_FORMAT = "'From <role> to <role>: Your N-Month Transition Guide'"
 _PRIORITY_EXAMPLE = "e.g. 'Critical6 weeks' (Critical, Important or Nice to have)"
 
 
@@ -124,12 +123,12 @@ def _title(cursor: Cursor) -> tuple[str, str, int | None]:
         crumbs.append((line, lineno))
     (from_crumb, from_lineno), (to_crumb, to_lineno) = crumbs
 
-    title, title_lineno = _next(cursor, f"missing title: expected {_TITLE_FORMAT}")
+    title, title_lineno = _next(cursor, f"missing title: expected {L.GUIDE_TITLE_FORMAT}")
     match = L.GUIDE_TITLE.fullmatch(title)
     roles = split_roles(match["roles"], from_crumb) if match else None
     if match is None or roles is None:
         raise cursor.error(
-            f"missing title: expected {_TITLE_FORMAT}, found {quote(title)}", title_lineno
+            f"missing title: expected {L.GUIDE_TITLE_FORMAT}, found {quote(title)}", title_lineno
         )
     from_role, to_role = roles
     if from_role.casefold() != from_crumb.casefold():

@@ -10,8 +10,6 @@ from .cursor import Cursor, quote
 from .records import Hub, HubPathway
 from .values import split_roles
 
-_TITLE_FORMAT = "'From <role> to <role>: Your N-Month Transition Guide'"
-
 
 def parse_hub(cursor: Cursor) -> Hub:
     """Read a whole hub page."""
@@ -79,7 +77,7 @@ def _pathways(cursor: Cursor) -> tuple[HubPathway, ...]:
         roles = split_roles(match["roles"]) if match else None
         if match is None or roles is None:
             raise cursor.error(
-                f"expected a pathway title like {_TITLE_FORMAT}, found {quote(title)}"
+                f"expected a pathway title like {L.GUIDE_TITLE_FORMAT}, found {quote(title)}"
             )
         cursor.take()
         summary = cursor.peek()

@@ -60,6 +60,8 @@ HUB_CLOSING = "Ready to Start Your Journey?"
 GUIDE_TITLE = re.compile(
     r"From (?P<roles>\S.*?): (?:Your (?P<months>\d{1,4})-Months? )?Transition Guide"
 )
+# How refusals describe a guide title.
+GUIDE_TITLE_FORMAT = "'From <role> to <role>: Your N-Month Transition Guide'"
 VIEWS_LINE = re.compile(
     r"Career Pathway(?:[ \t]*(?P<views>\d{1,3}(?:,\d{3}){1,4}|\d{1,15}) views?)?"
 )

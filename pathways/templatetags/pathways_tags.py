@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .. import markdown as markdown_module
+from ..sourcetext.wording import indefinite_article
 
 register = template.Library()
 
@@ -61,10 +62,8 @@ def view_label(count) -> str:
 register.filter("view_label", view_label)
 
 
-@register.filter
-def indefinite_article(name):
-    """ "a" or "an" before a role name ("an AI Engineer", "a Product Manager")."""
-    return "an" if (name or "")[:1].upper() in "AEIOU" else "a"
+# "a" or "an" before a role name: the parser's rule, so pages and source pages agree.
+register.filter("indefinite_article", indefinite_article)
 
 
 @register.filter

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.views.generic import RedirectView, TemplateView
 
 from .. import markdown, queries, rendering
-from ..templatetags.pathways_tags import indefinite_article
+from ..sourcetext.wording import indefinite_article
 from .caching import CachedPageMixin, mark_private
 
 SITE_NAME = "Pathways"

@@ -1,12 +1,11 @@
 """Splitting run-together resource lines: the shipped pages, unseen names, the lexicon."""
 
-from pathlib import Path
-
 import pytest
 
 from pathways.sourcetext import KnownNames, lexicon, parse_text, split_resources
+from tests.support import SOURCE_DIR
 
-SOURCE = Path(__file__).resolve().parent.parent / "fixtures" / "source"
+from .pages import seed_text
 
 # Every resources line of the shipped guides, and what it holds.
 SEED_LINES = [
@@ -156,7 +155,7 @@ def test_split_resources_seed_line_with_lexicon(line, expected):
 
 def test_split_resources_seed_pages_give_every_line_split():
     found = []
-    for path in sorted(SOURCE.glob("backend-developer-to-*.txt")):
+    for path in sorted(SOURCE_DIR.glob("backend-developer-to-*.txt")):
         guide = parse_text(path.read_text("utf-8"), str(path))
         found += [phase.resources for phase in guide.roadmap]
 
@@ -261,7 +260,7 @@ def test_split_resources_caller_names_keep_a_name_whole():
 
 
 def test_parse_text_known_names_reach_the_splitter():
-    text = (SOURCE / "backend-developer-to-ai-project-manager.txt").read_text("utf-8")
+    text = seed_text()
     text = text.replace(
         "Coursera: AI For EveryoneBook: The Lean Startup by Eric Ries",
         "DataForge handbookKaggle notebooks",
@@ -275,7 +274,7 @@ def test_parse_text_known_names_reach_the_splitter():
 
 
 def test_parse_text_resource_line_does_not_vouch_for_itself():
-    text = (SOURCE / "backend-developer-to-ai-project-manager.txt").read_text("utf-8")
+    text = seed_text()
 
     # "EveryoneBook" is written nowhere else, so it is still split.
     assert parse_text(text, "x").roadmap[0].resources == (

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 
 from pathways.sourcetext import parse_text, render
 
-from .sourcetext_strategies import guides, hubs
+from .strategies import guides, hubs
 
 # Derandomized so CI sees the same examples on every run.
 ROUND_TRIP = settings(max_examples=100, deadline=None, derandomize=True, database=None)
