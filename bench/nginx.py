@@ -7,6 +7,7 @@ file is the physical limit of this machine, and the cached pages are compared
 with it.
 """
 
+import http.client
 import os
 import pwd
 import shutil
@@ -15,6 +16,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .web import fetch, free_port, paired, wait_for
 
@@ -146,17 +148,57 @@ def measure(
     return results
 
 
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+def fetch_from(address: str, base: str, path: str, method: str = "GET", headers=None):
+    """Status, headers and body of one request to ``base`` sent from the loopback ``address``."""
+    url = urlsplit(base)
+    # Every address in 127.0.0.0/8 is this machine: each can be a visitor of its own.
+    conn = http.client.HTTPConnection(
+        url.hostname, url.port, timeout=10, source_address=(address, 0)
+    )
+    try:
+        conn.request(method, path, body=b"" if method == "POST" else None, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, dict(response.headers), response.read()
+    finally:
+        conn.close()
+
+
 def view_counter_check(base: str, guide_url: str, count_views, loads: int = 25) -> dict:
-    """K page loads through the proxy, each followed by its beacon: the count rises by K."""
+    """K visitors load the guide through the proxy, each followed by its beacon: K more views.
+
+    The visitors share one browser and differ only by address, which gunicorn
+    learns from nginx's X-Forwarded-For (DJANGO_TRUSTED_PROXIES=1): were it
+    ignored, they would all be 127.0.0.1 and count once per gunicorn process.
+    A beacon from another site's page is refused and counts nothing.
+    """
     slug = guide_url.strip("/").split("/")[-1]
     before = count_views(slug)
     cache_statuses = set()
-    for _ in range(loads):
-        _status, headers, _body = fetch(base + guide_url)
+    beacon_headers = {"User-Agent": BROWSER, "Origin": base, "Sec-Fetch-Site": "same-origin"}
+    for number in range(loads):
+        address = f"127.0.0.{number + 2}"
+        _status, headers, _body = fetch_from(
+            address, base, guide_url, headers={"User-Agent": BROWSER}
+        )
         cache_statuses.add(headers.get("X-Cache-Status"))
-        beacon, _headers, _body = fetch(f"{base}{guide_url}view", method="POST", data=b"")
-        if beacon >= 300:
+        beacon, _headers, _body = fetch_from(
+            address, base, f"{guide_url}view", "POST", beacon_headers
+        )
+        if beacon != 200:
             raise RuntimeError(f"view beacon answered {beacon}")
+    cross_site = {
+        **beacon_headers,
+        "Origin": "https://elsewhere.example",
+        "Sec-Fetch-Site": "cross-site",
+    }
+    refused, _headers, _body = fetch_from(
+        "127.0.0.254", base, f"{guide_url}view", "POST", cross_site
+    )
+    if refused != 403:
+        raise RuntimeError(f"a cross-site view beacon answered {refused}, not 403")
     after = count_views(slug)
     return {
         "loads": loads,

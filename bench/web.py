@@ -42,6 +42,9 @@ def site_env(database_url: str, static_root: Path, cache_url: str = "") -> dict[
         DATABASE_URL=database_url,
         CACHE_URL=cache_url,
         PYTHONPATH=str(ROOT),
+        # nginx's run puts one proxy in front, whose X-Forwarded-For tells visitors
+        # apart; without it no such header is sent and the socket address is used.
+        DJANGO_TRUSTED_PROXIES="1",
     )
     if not cache_url:
         env.pop("CACHE_URL")
