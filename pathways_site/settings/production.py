@@ -9,8 +9,15 @@ from .base import *  # noqa: F403
 from .base import MIDDLEWARE, STATIC_ROOT, STORAGES
 from .env import env_bool, env_int, env_str
 
-# /healthz is answered before host validation and the HTTPS redirect: see pathways.health.
-MIDDLEWARE = ["pathways.health.HealthCheckMiddleware", *MIDDLEWARE]
+# /healthz is answered before host validation (CommonMiddleware, below it) and
+# without the HTTPS redirect (SECURE_REDIRECT_EXEMPT), but after the middleware
+# above it add their security headers on the way out: see pathways.health.
+_headers_added_above = MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware")
+MIDDLEWARE = [
+    *MIDDLEWARE[: _headers_added_above + 1],
+    "pathways.health.HealthCheckMiddleware",
+    *MIDDLEWARE[_headers_added_above + 1 :],
+]
 
 STORAGES = {
     **STORAGES,
