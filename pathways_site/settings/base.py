@@ -192,9 +192,14 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 LOGGING = {
     # One line per record, tracebacks folded in, secrets blanked out.
     **STDOUT_LOGGING,
+    "filters": {
+        "bad_host": {"()": "pathways_site.bad_host_logging.BadHostLogFilter"},
+    },
     "loggers": {
         "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Requests for other Hosts: one WARNING line each, at most one a minute per Host.
+        "django.security.DisallowedHost": {"filters": ["bad_host"]},
         "pathways": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
     },
 }
