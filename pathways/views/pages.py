@@ -96,14 +96,18 @@ class HomeView(PublicPage):
 
 
 class GuideView(PublicPage):
-    """A transition guide; staff may preview a draft, which is never cached."""
+    """A transition guide; editors may preview a draft, which is never cached."""
 
     template_name = "pathways/guide.html"
 
     def get(self, request, slug):
         pathway = queries.published_guide(slug)
         preview = False
-        if pathway is None and request.user.is_staff:
+        # Those who may see the pathway in the admin may see its draft here.
+        if pathway is None and (
+            request.user.has_perm("pathways.view_pathway")
+            or request.user.has_perm("pathways.change_pathway")
+        ):
             pathway = queries.any_guide(slug)
             preview = pathway is not None
         if pathway is None:

@@ -28,3 +28,10 @@ def superuser(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """An empty MEDIA_ROOT of the test's own, for what uploads store."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    return tmp_path
