@@ -1,21 +1,25 @@
 """The public site's URLs."""
 
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import path, register_converter
 from django.views.generic import TemplateView
 
 from . import views
+from .addresses import AddressConverter
 from .sitemaps import SITEMAPS
 
 app_name = "pathways"
 
+# Role and pathway addresses in any script (see pathways.addresses).
+register_converter(AddressConverter, "address")
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("pathways/<slug:slug>/", views.GuideView.as_view(), name="guide"),
-    path("pathways/<slug:slug>/view", views.count_view, name="count_view"),
-    path("become/<slug:slug>/", views.HubView.as_view(), name="hub"),
+    path("pathways/<address:slug>/", views.GuideView.as_view(), name="guide"),
+    path("pathways/<address:slug>/view", views.count_view, name="count_view"),
+    path("become/<address:slug>/", views.HubView.as_view(), name="hub"),
     path("from/", views.StartingRoleRedirectView.as_view(), name="from_role_choice"),
-    path("from/<slug:slug>/", views.FromRoleView.as_view(), name="from_role"),
+    path("from/<address:slug>/", views.FromRoleView.as_view(), name="from_role"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

@@ -12,7 +12,6 @@ from .reading import (
     collect_files,
     conflicts,
     known_names,
-    pathway_slug,
     read_sources,
 )
 
@@ -26,7 +25,6 @@ __all__ = [
     "import_paths",
     "import_records",
     "known_names",
-    "pathway_slug",
     "read_sources",
 ]
 

@@ -42,7 +42,7 @@ def _values(record) -> list[tuple[str, str, int]]:
     return values
 
 
-def _line_of(path: str, value: str) -> int:
+def line_of(path: str, value: str) -> int:
     """The first line of the source file holding ``value`` (1 when it cannot be told)."""
     try:
         text = Path(path).read_text("utf-8")
@@ -58,7 +58,7 @@ def length_errors(path: str, record) -> list[str]:
     for what, value, limit in _values(record):
         if len(value) > limit:
             errors.append(
-                f"{path}:{_line_of(path, value)}: {what} {value[:40]!r}… is {len(value):,} "
+                f"{path}:{line_of(path, value)}: {what} {value[:40]!r}… is {len(value):,} "
                 f"characters long; the most is {limit}"
             )
     return errors

@@ -1,13 +1,21 @@
-"""Writing items to the database in one transaction, keeping editors' changes."""
+"""Writing items to the database in one transaction, keeping editors' changes.
 
+Roles are found by their rows: a name matches in any case and Unicode form,
+and an export's address matches too, so a role renamed in the admin (its
+address kept) is still the same role. Pathways are found by their two roles.
+"""
+
+import json
 import time
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
-from django.utils.text import slugify
+from django.urls import NoReverseMatch, reverse
 
 from .. import content_version, rendering
+from ..addresses import pathway_slug, role_slug
 from ..exporting import digest, guide_record, hub_pathway_record, hub_record, pathways_for_export
 from ..models import (
     FAQ,
@@ -23,7 +31,8 @@ from ..models import (
     TransferableSkill,
 )
 from ..sourcetext import records as rec
-from .reading import ImportFailed, Item, RoleFacts, pathway_slug
+from .limits import line_of
+from .reading import ImportFailed, Item, RoleFacts
 
 
 @dataclass
@@ -73,20 +82,34 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
     return report
 
 
+def _name_key(name: str) -> str:
+    """Names of one role: "Ai Project Manager" is "AI Project Manager", in any Unicode form."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 class _Loader:
     def __init__(self, report: ImportReport, role_facts: dict[str, RoleFacts], force: bool):
         self.report = report
         self.role_facts = role_facts
         self.force = force
-        self.roles = {role.slug: role for role in Role.objects.all()}
-        self.pathways = {p.slug: p for p in pathways_for_export()}
-        self.existing = set(self.pathways)  # pathways that may have parts already
+        roles = list(Role.objects.all())
+        self.roles = {role.slug: role for role in roles}  # by address
+        self.named = {role.name: role for role in roles}  # by name as written
+        self.keyed = {_name_key(role.name): role for role in roles}  # by name in any case
+        self.exported = {}  # an export's role address -> the row it is
+        pathways = list(pathways_for_export())
+        self.pathways = {(p.from_role_id, p.to_role_id): p for p in pathways}
+        self.addresses = {p.slug: p for p in pathways}
+        self.existing = {p.pk for p in pathways}  # pathways that may have parts already
+        self.given = {}  # pathways given a guide by this import -> by which input
+        self.linked = {}  # page addresses the written content links to -> by which input
         self.parts = defaultdict(list)
         self.path = "<roles>"  # the input being loaded, for error messages
 
     def load(self, items):
         for slug, facts in self.role_facts.items():
-            self.role(facts.name, slug)
+            self.path = facts.path
+            self.exported[slug] = self.exported_role(slug, facts)
         order = {rec.Guide: 0, rec.HubPathway: 1, rec.Hub: 2}
         for item in sorted(items, key=lambda i: order[type(i.record)]):
             self.path = item.path
@@ -98,46 +121,136 @@ class _Loader:
                 self.hub_pathway(item.record, item)
         self._create_parts()
         for slug, facts in self.role_facts.items():
-            if facts.parent and not self.roles[slug].parent_id:
-                Role.objects.filter(pk=self.roles[slug].pk).update(parent=self.roles[facts.parent])
+            role = self.exported[slug]
+            if facts.parent and not role.parent_id:
+                Role.objects.filter(pk=role.pk).update(parent=self.exported[facts.parent])
+        self._check_addresses()
 
-    def role(self, name: str, slug: str | None = None) -> Role:
-        slug = slug or slugify(name)
-        role = self.roles.get(slug)
-        if role is not None and role.name.casefold() != name.casefold():
+    def _link(self, view: str, slug: str):
+        self.linked[(view, slug)] = self.path
+
+    def _check_addresses(self):
+        """Every page the written content links to has an address.
+
+        Stored HTML is rendered after the commit, where a failure would leave
+        committed content that breaks pages; checked here instead, where a dry
+        run checks it too and a failure rolls everything back. (A row stored
+        before addresses were checked, or edited outside the admin, could
+        still lack one.)
+        """
+        errors = []
+        for (view, slug), path in self.linked.items():
+            try:
+                reverse(f"pathways:{view}", args=[slug])
+            except NoReverseMatch:
+                errors.append(f"{path}:1: {slug!r} cannot be a page address; fix it in the admin")
+        if errors:
+            raise ImportFailed(errors)
+
+    def _failed(self, message: str, at: str | None = None) -> ImportFailed:
+        """A refusal naming the input and the line holding ``at`` (else line 1).
+
+        Raised inside the transaction, which rolls back.
+        """
+        line = line_of(self.path, at) if at else 1
+        return ImportFailed([f"{self.path}:{line}: {message}"])
+
+    def role(self, name: str) -> Role:
+        """The role a record names: the row with that name (in any case), or a new one."""
+        role = self.named.get(name) or self.keyed.get(_name_key(name))
+        if role is not None:
+            return role
+        slug = role_slug(name)
+        taken = self.roles.get(slug)
+        if taken is not None:
             # "C++ Developer" and "C Developer" would share one page: refuse
-            # rather than merge two roles (the transaction rolls back).
-            raise ImportFailed(
-                [
-                    f"{self.path}:1: role {name!r} would have the same address ({slug}) as "
-                    f"the role {role.name!r}; rename one of them"
-                ]
+            # rather than merge two roles.
+            raise self._failed(
+                f"role {name!r} would have the same address ({slug}) as "
+                f"the role {taken.name!r}; rename one of them"
             )
-        if role is None:
-            facts = self.role_facts.get(slug)
-            role = Role.objects.create(
-                slug=slug, name=name, description=facts.description if facts else ""
+        return self._create(name, slug)
+
+    def exported_role(self, slug: str, facts: RoleFacts) -> Role:
+        """The role an export gives by address and name: the row with either, never two.
+
+        An export spells names as stored, so they match exactly: two roles
+        whose names differ in case only stay two roles.
+        """
+        named = self.named.get(facts.name)
+        addressed = self.roles.get(slug)
+        if named is not None and addressed is not None and named.pk != addressed.pk:
+            raise self._failed(
+                f"role {facts.name!r} at {slug}: the name is the role at {named.slug} and the "
+                f"address is the role {addressed.name!r}; rename one of them in the admin",
+                at=f'"slug": {json.dumps(slug, ensure_ascii=False)}',
             )
-            self.roles[slug] = role
+        role = named or addressed or self._create(facts.name, slug, facts.description)
+        # In this import the export's name stands for that role, even if renamed since.
+        self.named[facts.name] = role
+        self.keyed.setdefault(_name_key(facts.name), role)
         return role
+
+    def _create(self, name: str, slug: str, description: str = "") -> Role:
+        role = Role.objects.create(slug=slug, name=name, description=description)
+        self.roles[slug] = role
+        self.named[name] = role
+        self.keyed[_name_key(name)] = role
+        return role
+
+    def _pathway(self, from_role: Role, to_role: Role) -> Pathway | None:
+        return self.pathways.get((from_role.pk, to_role.pk))
+
+    def _new_slug(self, from_role: Role, to_role: Role) -> str:
+        """The address of a new pathway; refused when another pathway has it."""
+        slug = pathway_slug(from_role.slug, to_role.slug)
+        other = self.addresses.get(slug)
+        if other is not None:
+            # "A to B" + "C" and "A" + "B to C" make one address.
+            raise self._failed(
+                f"the pathway from {from_role.name!r} to {to_role.name!r} would have the same "
+                f"address ({slug}) as the pathway {other.title!r}; rename one of the roles"
+            )
+        if len(slug) > Pathway._meta.get_field("slug").max_length:
+            raise self._failed(f"the address {slug[:40]!r}… of the pathway is too long")
+        return slug
+
+    def _keep(self, pathway: Pathway):
+        """Remember a pathway just written, and the pages its HTML links to."""
+        self.pathways[(pathway.from_role_id, pathway.to_role_id)] = pathway
+        self.addresses[pathway.slug] = pathway
+        self._link("guide", pathway.slug)
+        self._link("hub", pathway.to_role.slug)
+        self._link("from_role", pathway.from_role.slug)
 
     def _edited(self, stored_digest: str, current_digest: str) -> bool:
         return bool(stored_digest) and stored_digest != current_digest and not self.force
 
     def guide(self, item: Item):
-        guide: rec.Guide = item.record
-        slug = pathway_slug(guide.from_role, guide.to_role)
+        from_role, to_role = self.role(item.record.from_role), self.role(item.record.to_role)
+        # The rows name the roles, so a record naming them otherwise matches.
+        guide: rec.Guide = replace(item.record, from_role=from_role.name, to_role=to_role.name)
         new_digest = digest(guide)
-        pathway = self.pathways.get(slug)
+        pathway = self._pathway(from_role, to_role)
+        key = (from_role.pk, to_role.pk)
+        if key in self.given:
+            raise self._failed(
+                f"the pathway from {from_role.name!r} to {to_role.name!r} is also given by "
+                f"{self.given[key]}"
+            )
+        self.given[key] = self.path
         if pathway is None:
             pathway = Pathway(
-                slug=slug,
+                slug=self._new_slug(from_role, to_role),
+                from_role=from_role,
+                to_role=to_role,
                 status=item.status or Pathway.Status.PUBLISHED,
                 views=guide.views or 0,
             )
             self._write_guide(pathway, guide, new_digest)
-            self.report.created.append(slug)
+            self.report.created.append(pathway.slug)
             return
+        slug = pathway.slug
         current = digest(guide_record(pathway)) if pathway.has_guide else ""
         if current == new_digest:
             self._set_digest(pathway, new_digest)
@@ -154,8 +267,6 @@ class _Loader:
             pathway.import_digest = value
 
     def _write_guide(self, pathway: Pathway, guide: rec.Guide, new_digest: str):
-        pathway.from_role = self.role(guide.from_role)
-        pathway.to_role = self.role(guide.to_role)
         pathway.title = guide.title
         pathway.guide_months = guide.guide_months
         pathway.has_guide = True
@@ -172,12 +283,12 @@ class _Loader:
         if pathway.pk:
             pathway.version += 1
         pathway.save()
-        self.pathways[pathway.slug] = pathway
+        self._keep(pathway)
         self._replace_parts(pathway, guide)
 
     def _replace_parts(self, pathway: Pathway, guide: rec.Guide):
         """Drop a pathway's old parts now; queue the new ones for ``_create_parts``."""
-        if pathway.slug in self.existing:
+        if pathway.pk in self.existing:
             for model in GUIDE_PARTS:
                 model.objects.filter(pathway=pathway).delete()
         queue = self.parts
@@ -246,43 +357,55 @@ class _Loader:
 
     def hub_pathway(self, listed: rec.HubPathway, item: Item | None = None) -> Pathway:
         """A pathway a hub lists; creates it (without a guide) when it is new."""
-        slug = pathway_slug(listed.from_role, listed.to_role)
-        pathway = self.pathways.get(slug)
+        from_role, to_role = self.role(listed.from_role), self.role(listed.to_role)
+        listed = replace(listed, from_role=from_role.name, to_role=to_role.name)
+        pathway = self._pathway(from_role, to_role)
         if pathway is not None and pathway.has_guide:
             return pathway
         new_digest = digest(listed)
         if pathway is None:
             pathway = Pathway(
-                slug=slug,
+                slug=self._new_slug(from_role, to_role),
+                from_role=from_role,
+                to_role=to_role,
                 has_guide=False,
                 status=(item.status if item else None) or Pathway.Status.PUBLISHED,
                 views=(item.views if item else None) or 0,
             )
-            self.report.created.append(slug)
+            self.report.created.append(pathway.slug)
         else:
             current = digest(hub_pathway_record(pathway))
             if current == new_digest or not listed.summary:
                 return pathway
             if self._edited(pathway.import_digest, current):
-                self.report.skipped.append(slug)
+                self.report.skipped.append(pathway.slug)
                 return pathway
             pathway.version += 1
-            self.report.updated.append(slug)
-        pathway.from_role = self.role(listed.from_role)
-        pathway.to_role = self.role(listed.to_role)
+            self.report.updated.append(pathway.slug)
         pathway.title = listed.title
         pathway.guide_months = listed.guide_months
         pathway.overview = listed.summary
         pathway.import_digest = new_digest
         pathway.save()
-        self.pathways[slug] = pathway
+        self._keep(pathway)
         return pathway
 
     def hub(self, hub: rec.Hub):
         role = self.role(hub.role)
+        self._link("hub", role.slug)
         listed = [self.hub_pathway(p) for p in hub.pathways]
+        if len({p.pk for p in listed}) != len(listed):
+            raise self._failed(f"hub {role.slug} lists one pathway under two names of a role")
+        shape = rec.Hub(
+            role=role.name,
+            intro=hub.intro,
+            role_description=hub.role_description,
+            pathways=tuple(
+                rec.HubPathway(p.from_role.name, p.to_role.name, "", None, "") for p in listed
+            ),
+        )
         existing = Hub.objects.filter(role=role).first()
-        new_digest = digest(_hub_shape(hub))
+        new_digest = digest(shape)
         if existing is not None:
             current = digest(_hub_shape(hub_record(existing)))
             if current == new_digest:

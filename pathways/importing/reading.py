@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils.text import slugify
-
-from ..models import KnownName
+from ..addresses import is_slug, pathway_slug, role_slug
+from ..models import KnownName, Role
 from ..sourcetext import SourceError, parse_file
 from ..sourcetext import records as rec
-from .limits import length_errors
+from ..sourcetext.values import role_name_problem
+from .limits import length_errors, line_of
 
 SOURCE_SUFFIXES = {".txt", ".json"}
 MAX_JSON_BYTES = 64 * 1024 * 1024
@@ -40,13 +40,12 @@ class Item:
 
 @dataclass
 class RoleFacts:
+    """A role as an export gives it (keyed by its address)."""
+
     name: str
     description: str = ""
     parent: str | None = None
-
-
-def pathway_slug(from_role: str, to_role: str) -> str:
-    return f"{slugify(from_role)}-to-{slugify(to_role)}"
+    path: str = "<export>"  # the export it comes from, for error messages
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -88,34 +87,71 @@ def read_sources(paths: Iterable[str | Path]) -> tuple[list[Item], dict[str, Rol
                 items.append(Item(str(path), parse_file(path, known_names=names)))
         except SourceError as error:
             errors.append(str(error))
-    errors.extend(conflicts(items))
+    errors.extend(conflicts(items, addressed=frozenset(facts.name for facts in roles.values())))
     if errors:
         raise ImportFailed(errors)
     return items, roles
 
 
-def conflicts(items: list[Item]) -> list[str]:
+def conflicts(items: list[Item], addressed: frozenset[str] = frozenset()) -> list[str]:
     """Records that cannot be stored as they are: values too long for their
-    columns, two guides of one pathway, a hub listing a pathway twice."""
+    columns, role names that make no address (other than the ``addressed``
+    ones, which an export gives with theirs), two guides of one pathway, a
+    hub listing a pathway twice."""
     seen: dict[str, str] = {}
     errors = []
     for item in items:
         errors.extend(length_errors(item.path, item.record))
+        errors.extend(
+            address_errors(item.path, [n for n in _role_names(item.record) if n not in addressed])
+        )
         if isinstance(item.record, rec.Hub):
-            key = f"hub {slugify(item.record.role)}"
-            listed = [pathway_slug(p.from_role, p.to_role) for p in item.record.pathways]
+            key = f"hub {role_slug(item.record.role)}"
+            listed = [_pathway_slug(p) for p in item.record.pathways]
             errors.extend(
                 f"{item.path}:1: {key} lists pathway {slug} more than once"
                 for slug in sorted({s for s in listed if listed.count(s) > 1})
             )
         elif isinstance(item.record, rec.Guide):
-            key = f"pathway {pathway_slug(item.record.from_role, item.record.to_role)}"
+            key = f"pathway {_pathway_slug(item.record)}"
         else:
             continue
         if key in seen:
             errors.append(f"{item.path}:1: {key} is also given by {seen[key]}")
         else:
             seen[key] = item.path
+    return errors
+
+
+def _pathway_slug(record: rec.Guide | rec.HubPathway) -> str:
+    return pathway_slug(role_slug(record.from_role), role_slug(record.to_role))
+
+
+def _role_names(record) -> list[str]:
+    """The role names a record gives, each once."""
+    if isinstance(record, rec.Hub):
+        names = [record.role]
+        names += [name for p in record.pathways for name in (p.from_role, p.to_role)]
+    else:
+        names = [record.from_role, record.to_role]
+    return list(dict.fromkeys(names))
+
+
+def address_errors(path: str, names: list[str]) -> list[str]:
+    """``file:line: …`` for each role name that cannot make a page address:
+    no letter or digit, or an address longer than its column (a name within
+    its own limit can still grow: NFKC spells "㍿" as "株式会社")."""
+    name_limit = Role._meta.get_field("name").max_length
+    slug_limit = Role._meta.get_field("slug").max_length
+    errors = []
+    for name in names:
+        if problem := role_name_problem(name):
+            errors.append(f"{path}:{line_of(path, name)}: {problem}")
+        elif len(name) <= name_limit and len(slug := role_slug(name)) > slug_limit:
+            errors.append(
+                f"{path}:{line_of(path, name)}: role name {name[:40]!r}… makes an address "
+                f"{len(slug):,} characters long; the most is {slug_limit}"
+            )
     return errors
 
 
@@ -140,8 +176,10 @@ def read_export(path: Path) -> tuple[list[Item], dict[str, RoleFacts]]:
 def _export_items(path: str, data: dict) -> tuple[list[Item], dict[str, RoleFacts]]:
     role_names = {r["slug"]: r["name"] for r in data["roles"]}
     roles = {
-        r["slug"]: RoleFacts(r["name"], r["description"] or "", r["parent"]) for r in data["roles"]
+        r["slug"]: RoleFacts(r["name"], r["description"] or "", r["parent"], path)
+        for r in data["roles"]
     }
+    _check_roles(path, roles)
     items, by_slug = [], {}
     for p in data["pathways"]:
         from_name, to_name = role_names[p["from_role"]], role_names[p["to_role"]]
@@ -173,6 +211,36 @@ def _export_items(path: str, data: dict) -> tuple[list[Item], dict[str, RoleFact
             )
         )
     return items, roles
+
+
+def _check_roles(path: str, roles: dict[str, RoleFacts]) -> None:
+    """Each exported role needs an address the site's URLs accept and a known parent."""
+    limit = Role._meta.get_field("slug").max_length
+    name_limit = Role._meta.get_field("name").max_length
+    for slug, facts in roles.items():
+        if (
+            not isinstance(facts.name, str)
+            or not facts.name.strip()
+            or len(facts.name) > name_limit
+        ):
+            raise SourceError(
+                path,
+                line_of(path, str(slug)),
+                f"role {slug!r} needs a name of 1 to {name_limit} characters",
+            )
+        if not isinstance(slug, str) or not is_slug(slug) or len(slug) > limit:
+            raise SourceError(
+                path,
+                line_of(path, str(slug)),
+                f"role {facts.name!r} has the address {slug!r}: an address is 1 to {limit} "
+                "letters, digits, hyphens or underscores",
+            )
+        if facts.parent is not None and facts.parent not in roles:
+            raise SourceError(
+                path,
+                line_of(path, str(facts.parent)),
+                f"role {facts.name!r} names the parent {facts.parent!r}, which is not in the export",
+            )
 
 
 def _guide_from_json(p: dict, from_name: str, to_name: str) -> rec.Guide:

@@ -19,7 +19,7 @@ class Pathway(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
-    slug = models.SlugField(max_length=250, unique=True)
+    slug = models.SlugField(max_length=250, unique=True, allow_unicode=True)
     from_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="pathways_from")
     to_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="pathways_to")
     title = models.CharField(max_length=300)

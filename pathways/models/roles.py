@@ -6,7 +6,7 @@ from markdownx.models import MarkdownxField
 
 
 class Role(models.Model):
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
     name = models.CharField(max_length=120, unique=True)
     description = MarkdownxField(blank=True, help_text="Markdown: what people in this role do.")
     parent = models.ForeignKey(

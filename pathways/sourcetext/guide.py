@@ -21,7 +21,7 @@ from .records import (
     TransferableSkill,
 )
 from .resources import KnownNames, split_resources
-from .values import parse_salary, parse_timeline, split_roles
+from .values import parse_salary, parse_timeline, role_name_problem, split_roles
 
 _PRIORITIES = {label.casefold(): key for key, label in PRIORITY_LABELS.items()}
 _SUBHEADINGS = frozenset((*L.REALITY_LISTS, *L.ACTION_LISTS))
@@ -131,6 +131,9 @@ def _title(cursor: Cursor) -> tuple[str, str, int | None]:
             f"missing title: expected {L.GUIDE_TITLE_FORMAT}, found {quote(title)}", title_lineno
         )
     from_role, to_role = roles
+    for role in roles:
+        if problem := role_name_problem(role):
+            raise cursor.error(problem, title_lineno)
     if from_role.casefold() != from_crumb.casefold():
         raise cursor.error(
             f"breadcrumb {quote(from_crumb)} does not match the current role "

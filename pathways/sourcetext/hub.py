@@ -8,7 +8,7 @@ title / summary line pairs and an optional closing call to action.
 from . import layout as L
 from .cursor import Cursor, quote
 from .records import Hub, HubPathway
-from .values import split_roles
+from .values import role_name_problem, split_roles
 
 
 def parse_hub(cursor: Cursor) -> Hub:
@@ -17,6 +17,8 @@ def parse_hub(cursor: Cursor) -> Hub:
     match = L.HUB_TITLE.fullmatch(title)
     assert match is not None  # the caller chose this grammar by the title
     role = match["role"]
+    if problem := role_name_problem(role):
+        raise cursor.error(problem, cursor.lineno - 1)
 
     intro = _line(cursor, "the intro line")
     if L.TARGET.fullmatch(intro):
@@ -86,6 +88,9 @@ def _pathways(cursor: Cursor) -> tuple[HubPathway, ...]:
         cursor.take()
         months = int(match["months"]) if match["months"] else None
         from_role, to_role = roles
+        for listed_role in roles:
+            if problem := role_name_problem(listed_role):
+                raise cursor.error(problem, title_lineno)
         key = (from_role.casefold(), to_role.casefold())
         if key in seen:
             raise cursor.error(

@@ -5,6 +5,7 @@ A range keeps its text as written; the numbers are a reading of it and are
 """
 
 import re
+import unicodedata
 
 from .records import Range
 
@@ -85,3 +86,14 @@ def split_roles(roles: str, from_role: str | None = None) -> tuple[str, str] | N
             return before, after
         at = roles.find(" to ", at + 1)
     return None
+
+
+def role_name_problem(role: str) -> str | None:
+    """Why ``role`` cannot name a role, or None when it can.
+
+    A role's page address is made of the letters and digits of its name (in
+    any script, after NFKC normalisation), so a name needs at least one.
+    """
+    if any(char.isalnum() for char in unicodedata.normalize("NFKC", role)):
+        return None
+    return f"role name '{role}' has no letter or digit, so its page would have no address"

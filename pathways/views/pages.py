@@ -16,7 +16,7 @@ from .caching import CachedPageMixin, mark_private
 SITE_NAME = "Pathways"
 PATHS_PER_PAGE = 50
 RESULTS_PER_PAGE = 20
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+SLUG = re.compile(r"[-\w]{1,120}")  # a role address, in any script (see pathways.addresses)
 # Control characters (NUL above all) that PostgreSQL refuses in a query parameter.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -212,7 +212,7 @@ class StartingRoleRedirectView(RedirectView):
         slug = self.request.GET.get("from", "")
         if not slug:
             return reverse("pathways:home")
-        if not SLUG.match(slug):
+        if not SLUG.fullmatch(slug):
             raise Http404("No such role")
         return reverse("pathways:from_role", args=[slug])
 
