@@ -1,12 +1,21 @@
 """Public pages are the same for everyone, so they are cached whole.
 
-A page is stored in Django's cache under the content version and its full URL,
-and sent with an ETag made from the same two things. Browsers revalidate on
-every visit (``max-age=0``: an edit shows at once, and an unchanged page costs
-a 304); shared caches such as a CDN or nginx may serve it for
-``PAGE_CACHE_SECONDS`` (``s-maxage``), the bound on how stale a page there gets. Saving any content bumps the version (see ``pathways.signals``), which
+A page is stored in Django's cache under the content version and its canonical
+address, and sent with an ETag made from the version and its URL. Browsers
+revalidate on every visit (``max-age=0``: an edit shows at once, and an
+unchanged page costs a 304); shared caches such as a CDN or nginx may serve it
+for ``PAGE_CACHE_SECONDS`` (``s-maxage``), the bound on how stale a page there
+gets. Saving any content bumps the version (see ``pathways.signals``), which
 retires every cached page and ETag at once. A conditional GET whose ETag still
 matches is answered 304 before the view runs, so it costs no database query.
+
+Only canonical addresses are stored, so made-up URLs cannot fill the cache. A
+view names its page's canonical address once it has checked its inputs: known
+parameters, in a fixed order, with values that exist. A request for another
+address of the same page (unknown or repeated parameters, another order, a
+page number past the end) gets the stored canonical page without rendering it,
+or renders it and stores it under the canonical address. A page with inputs that name nothing
+(an unknown starting role, free-text search) is rendered and never stored.
 """
 
 import hashlib
@@ -43,26 +52,30 @@ def mark_private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _page_key(request) -> tuple[str, str]:
-    """The ETag and cache key of the page at this URL, under the current content version."""
-    if not hasattr(request, "_page_key"):
-        url = request.build_absolute_uri()
-        version = content_version.current()
-        request._page_key = (
-            quote_etag(_digest(f"{version}:{url}")),
-            f"pathways:page:{version}:{_digest(url)}",
-        )
-    return request._page_key
+def _version(request) -> int:
+    """The content version, read once per request."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = content_version.current()
+    return request._content_version
+
+
+def _etag(request) -> str:
+    """The ETag of the page at the requested URL under the current content version."""
+    return quote_etag(_digest(f"{_version(request)}:{request.build_absolute_uri()}"))
+
+
+def _store_key(request, url: str) -> str:
+    return f"pathways:page:{_version(request)}:{_digest(url)}"
 
 
 def cached_page(request) -> HttpResponse | None:
     """A 304 or the stored page for a GET or HEAD, or None when it must be rendered."""
     if request.method not in ("GET", "HEAD"):
         return None
-    etag, key = _page_key(request)
+    etag = _etag(request)
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         return _mark_public(HttpResponseNotModified(), etag)
-    html = cache.get(key)
+    html = cache.get(_store_key(request, request.build_absolute_uri()))
     if html is None:
         return None
     return _mark_public(HttpResponse(html), etag)
@@ -92,18 +105,37 @@ class PageCacheMiddleware:
 class CachedPageMixin:
     """Render, store and mark public a page that ``PageCacheMiddleware`` did not have.
 
-    Only 200 responses are stored. A view keeps a response out of the cache
-    with ``mark_private``.
+    A 200 response is stored only when its view named the page's canonical
+    address with ``canonical_page``, and only under that address. A view keeps
+    a response out of every cache with ``mark_private``.
     """
 
+    canonical_address = None
+
+    def canonical_page(self, address: str) -> HttpResponse | None:
+        """Name this page's canonical address: its path and checked parameters, nothing else.
+
+        Returns the stored page when the request asked for another address of
+        it, so the view need not render it again; else None.
+        """
+        self.canonical_address = address
+        if self.request.get_full_path() == address:
+            return None  # the middleware has looked this address up already
+        html = cache.get(_store_key(self.request, self.request.build_absolute_uri(address)))
+        if html is None:
+            return None
+        stored = HttpResponse(html)
+        stored.from_store = True
+        return stored
+
     def dispatch(self, request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return super().dispatch(request, *args, **kwargs)
         response = super().dispatch(request, *args, **kwargs)
-        if hasattr(response, "render"):
+        if request.method not in ("GET", "HEAD"):
+            return response
+        if response.status_code != 200 or not getattr(response, "cacheable", True):
+            return response
+        if self.canonical_address is not None and not getattr(response, "from_store", False):
             response.render()
-        if response.status_code == 200 and getattr(response, "cacheable", True):
-            etag, key = _page_key(request)
+            key = _store_key(request, request.build_absolute_uri(self.canonical_address))
             cache.set(key, response.content, timeout=STORE_SECONDS)
-            _mark_public(response, etag)
-        return response
+        return _mark_public(response, _etag(request))

@@ -70,6 +70,11 @@ class PublicPage(CachedPageMixin, TemplateView):
 class HomeView(PublicPage):
     template_name = "pathways/home.html"
 
+    def get(self, request):
+        if (stored := self.canonical_page(reverse("pathways:home"))) is not None:
+            return stored
+        return super().get(request)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
@@ -101,6 +106,9 @@ class GuideView(PublicPage):
     template_name = "pathways/guide.html"
 
     def get(self, request, slug):
+        # Stored under the current content version, the page shows a published guide.
+        if (stored := self.canonical_page(reverse("pathways:guide", args=[slug]))) is not None:
+            return stored
         pathway = queries.published_guide(slug)
         preview = False
         # Those who may see the pathway in the admin may see its draft here.
@@ -162,6 +170,18 @@ class HubView(PublicPage):
         )
         title = become_title(role)
         path = role.get_absolute_url()
+        # An unknown starting role names nothing: its empty state is never stored.
+        if from_role is not None or not from_slug:
+            stored = self.canonical_page(
+                _address(
+                    path,
+                    ("from", from_role and from_role.slug),
+                    ("sort", sort),
+                    ("page", _later_page(page)),
+                )
+            )
+            if stored is not None:
+                return stored
         context = self.get_context_data(
             role=role,
             hub=getattr(role, "hub", None),
@@ -191,6 +211,17 @@ class HubView(PublicPage):
             ),
         )
         return self.render_to_response(context)
+
+
+def _address(path: str, *params: tuple[str, object]) -> str:
+    """``path`` with the ``(name, value)`` parameters that have a value, in the order given."""
+    query = urlencode([(name, value) for name, value in params if value])
+    return f"{path}?{query}" if query else path
+
+
+def _later_page(page) -> int | None:
+    """A page's number as its address carries it: none for the first page."""
+    return page.number if page.number > 1 else None
 
 
 def _query(from_slug, sort) -> str:
@@ -233,6 +264,8 @@ class FromRoleView(PublicPage):
             raise Http404("No paths from this role")
         title = f"Career paths from {role.name}"
         path = reverse("pathways:from_role", args=[role.slug])
+        if (stored := self.canonical_page(_address(path, ("page", _later_page(page))))) is not None:
+            return stored
         context = self.get_context_data(
             role=role,
             page=page,
@@ -262,6 +295,9 @@ class SearchView(PublicPage):
             page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
             cards = rendering.cards(list(page.object_list))
         path = reverse("pathways:search")
+        # Only the prompt is stored: results for free text would fill the cache.
+        if not q and (stored := self.canonical_page(path)) is not None:
+            return stored
         context = self.get_context_data(
             q=q,
             roles=roles,
