@@ -189,3 +189,22 @@ def test_junk_parameters_add_no_redis_keys(site, client, settings, redis_server)
 
     # The canonical pages and the content version, nothing more.
     assert (set(server.keys("*")), len(stored)) == (stored, len(CANONICAL) + 1)
+
+
+def test_address_in_another_script_answered_from_the_cache(db, client, django_assert_num_queries):
+    target = make_role("数据科学家")
+    make_pathway(make_role("Ingénieur"), target)
+    # As a browser sends it: the query percent-encoded (the client encodes the path).
+    address = "/become/数据科学家/?from=ing%C3%A9nieur"
+    first = client.get(address)
+
+    with django_assert_num_queries(1):
+        again = client.get(address)
+    unencoded = client.get("/become/数据科学家/?from=ingénieur")
+
+    assert (len(cache._cache), again.content, unencoded.content) == (
+        1,
+        first.content,
+        first.content,
+    )
+    assert "1 path from Ingénieur" in page_text(again)
