@@ -76,10 +76,6 @@ def plain_paragraphs(text: str) -> list[str] | None:
     return None
 
 
-def is_plain(text: str) -> bool:
-    return plain_paragraphs(text) is not None
-
-
 def convert(text: str) -> str:
     """Markdown to HTML with the converter, not yet sanitized."""
     html = _converters.converter.reset().convert(text)
@@ -89,7 +85,10 @@ def convert(text: str) -> str:
 def to_html(text: str) -> str:
     """Markdown to HTML, not yet sanitized."""
     if (paragraphs := plain_paragraphs(text)) is not None:
-        # What ``convert`` gives, at a tenth of its cost.
+        # What ``convert`` gives, at a fifth of its cost. It stays while it pays:
+        # 56 of the 57 Markdown texts in fixtures/pathways.json take it; with it,
+        # rendering them all takes 1.5 ms instead of 8.0 ms, and a seed guide body
+        # 1.9 ms instead of 3.7 ms with the Markdown cache cold (medians of 15).
         return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     return convert(text)
 

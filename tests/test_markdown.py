@@ -1,11 +1,13 @@
 """Markdown rendering: useful formatting kept, anything that could run script removed."""
 
+import operator
+
 import pytest
 from django.template import Context, Template
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathways.markdown import convert, is_plain, render, to_html
+from pathways.markdown import convert, plain_paragraphs, render, to_html
 
 
 def test_render_paragraphs_and_emphasis_kept():
@@ -66,31 +68,41 @@ def test_markdown_filter_renders_sanitized_html():
 
 
 # The plain-sentence shortcut gives exactly what the Markdown converter gives.
+# Every example is near the shortcut's edge, so 1,000 run in under 2 s and
+# catch what 1,000 plain ones filtered from random text did in 10-25 s. The
+# fixed seed shows CI the same examples on every run.
 
 SHORTCUT = settings(max_examples=1000, deadline=None, derandomize=True, database=None)
 PLAIN_CHARACTERS = "ab Z09.,:;!?'\"()-+=#%$^/@{}|~é…—"
-# Characters that can start markup, break a line or that the converter treats specially.
+# Paragraphs that are plain or one step away: a block marker before, a
+# character that can start markup or break a line inside, or spaces after.
+BLOCK_MARKERS = ["- ", "+ ", "* ", "# ", "> ", "1. ", "    ", " ", "=", "---"]
 OTHER_CHARACTERS = "*_`[]<>&\\\t\n\r\x00\x02\x03\xa0\u2028"
-PARAGRAPHS = st.text(st.sampled_from(PLAIN_CHARACTERS), max_size=14) | st.builds(
-    lambda before, other, after: before + other + after,
-    st.text(st.sampled_from(PLAIN_CHARACTERS), max_size=6),
-    st.sampled_from(OTHER_CHARACTERS),
-    st.text(st.sampled_from(PLAIN_CHARACTERS), max_size=6),
+ENDINGS = [" ", "  ", "\t"]
+PLAIN_TEXT = st.text(st.sampled_from(PLAIN_CHARACTERS), min_size=1, max_size=8)
+SHORT_TEXT = st.text(st.sampled_from(PLAIN_CHARACTERS), max_size=6)
+PARAGRAPHS = st.one_of(
+    PLAIN_TEXT,
+    st.builds(operator.add, st.sampled_from(BLOCK_MARKERS), PLAIN_TEXT),
+    st.builds(
+        lambda before, other, after: before + other + after,
+        SHORT_TEXT,
+        st.sampled_from(OTHER_CHARACTERS),
+        SHORT_TEXT,
+    ),
+    st.builds(operator.add, PLAIN_TEXT, st.sampled_from(ENDINGS)),
 )
 TEXTS = st.builds(
     lambda paragraphs, separator: separator.join(paragraphs),
-    st.lists(PARAGRAPHS, min_size=1, max_size=3),
-    st.sampled_from(["\n\n", "\n", "\n\n\n", "\n \n"]),
+    st.lists(PARAGRAPHS, min_size=1, max_size=2),
+    st.sampled_from(["\n\n", "\n\n", "\n", "\n\n\n", "\n \n"]),
 )
 
 
 @SHORTCUT
 @given(TEXTS)
-def test_text_taking_the_shortcut_is_what_the_converter_makes_of_it(text):
-    assume(is_plain(text))
-
-    paragraphs = "\n".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n"))
-    assert convert(text) == paragraphs == to_html(text)
+def test_to_html_with_or_without_the_shortcut_is_what_the_converter_makes(text):
+    assert to_html(text) == convert(text)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +115,7 @@ def test_text_taking_the_shortcut_is_what_the_converter_makes_of_it(text):
     ],
 )
 def test_plain_sentences_take_the_shortcut(text):
-    assert is_plain(text)
+    assert plain_paragraphs(text) is not None
     assert to_html(text) == convert(text)
 
 
@@ -123,4 +135,4 @@ def test_plain_sentences_take_the_shortcut(text):
     ],
 )
 def test_markdown_and_odd_spacing_refused_by_the_shortcut(text):
-    assert not is_plain(text)
+    assert plain_paragraphs(text) is None

@@ -8,7 +8,12 @@ from .pathways import Pathway
 
 
 class GuidePart(models.Model):
-    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="+")
+    """What every part shares: its place in the pathway's list.
+
+    Each part declares its own ``pathway`` key, named for how the guide reaches
+    it (``pathway.skills``, ``pathway.faqs``, …).
+    """
+
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -90,8 +95,8 @@ class RealityCheckItem(GuidePart):
     kind = models.CharField(max_length=10, choices=Kind)
     text = models.TextField()
 
-    class Meta:
-        ordering = ["kind", "order", "pk"]
+    class Meta(GuidePart.Meta):
+        ordering = ["kind", "order", "pk"]  # the admin lists each kind together
 
     def __str__(self):
         return self.text
@@ -107,8 +112,8 @@ class ActionItem(GuidePart):
     when = models.CharField(max_length=12, choices=When)
     text = models.TextField()
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(GuidePart.Meta):
+        pass
 
     def __str__(self):
         return self.text

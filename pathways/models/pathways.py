@@ -97,7 +97,3 @@ class Pathway(models.Model):
             errors["to_role"] = "A pathway must lead to a different role."
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
