@@ -256,7 +256,8 @@ def body(results: dict) -> str:
         "",
         "Measured in-process with Django's test client against the same databases: "
         "queries on a hit the page cache misses / on a cached hit / on a miss while the "
-        "stored guide and card HTML is missing (between a change and its rendering), "
+        "stored guide and card HTML is outdated (after a change, until a page or "
+        "`render_pages` stores it again), "
         "and the bytes of the HTML.",
         "",
         "| Page | " + " | ".join(f"{s['pathways']:,} pathways" for s in sizes) + " |",

@@ -257,14 +257,19 @@ def probe(port: int, label: str) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from pathways import caching
     from pathways.models import Pathway, PathwayRendering
+
+    def clear_page_cache():
+        cache.clear()
+        caching.clear_local()
 
     client = Client(HTTP_HOST=f"127.0.0.1:{port}")
     folder = Path(settings.STATIC_ROOT) / STATIC_PREFIX
     folder.mkdir(parents=True, exist_ok=True)
     pages = {}
     for name, url in page_urls().items():
-        cache.clear()
+        clear_page_cache()
         with CaptureQueriesContext(connection) as rendered:
             first = client.get(url)
         with CaptureQueriesContext(connection) as cached:
@@ -272,9 +277,9 @@ def probe(port: int, label: str) -> dict:
         if first.status_code != 200 or second.content != first.content:
             raise RuntimeError(f"{url}: status {first.status_code} or unstable content")
         with transaction.atomic():
-            # As the page is between a change and the rendering of its stored HTML.
+            # As the page is after a change, before its stored HTML is rendered again.
             PathwayRendering.objects.all().delete()
-            cache.clear()
+            clear_page_cache()
             with CaptureQueriesContext(connection) as unstored:
                 live = client.get(url)
             transaction.set_rollback(True)

@@ -7,6 +7,6 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Career pathways"
 
     def ready(self):
-        from . import signals
+        from . import caching
 
-        signals.connect()
+        caching.connect_signals()

@@ -19,12 +19,20 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache, so no page leaks between tests."""
+    """Each test starts with an empty cache, so no page leaks between tests.
+
+    The content version rolls back with each test's database, so this process's
+    hot pages and reading of it are forgotten too.
+    """
     from django.core.cache import cache
 
+    from pathways import caching
+
     cache.clear()
+    caching.clear_local()
     yield
     cache.clear()
+    caching.clear_local()
 
 
 @pytest.fixture

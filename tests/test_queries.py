@@ -2,7 +2,7 @@
 
 import pytest
 
-from pathways import queries, rendering
+from pathways import queries, sections
 from pathways.models import Pathway
 from tests.factories import make_full_guide, make_hub, make_pathway, make_role
 
@@ -117,7 +117,7 @@ def test_roadmap_week_ranges_are_cumulative():
     pathway = make_full_guide(size=2)
     pathway = queries.published_guide(pathway.slug)
 
-    ranges = [(step.number, step.first_week, step.last_week) for step in rendering.roadmap(pathway)]
+    ranges = [(step.number, step.first_week, step.last_week) for step in sections.roadmap(pathway)]
 
     assert ranges == [(1, 1, 6), (2, 7, 12), (3, 13, 18), (4, 19, 24)]
 
@@ -125,7 +125,7 @@ def test_roadmap_week_ranges_are_cumulative():
 def test_reality_check_grouped_in_kind_order():
     pathway = queries.published_guide(make_full_guide(size=1).slug)
 
-    groups = [(label, [i.text for i in items]) for label, items in rendering.reality_check(pathway)]
+    groups = [(label, [i.text for i in items]) for label, items in sections.reality_check(pathway)]
 
     assert groups == [
         ("What you'll love", ["What you'll love 1"]),

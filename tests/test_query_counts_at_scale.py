@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bench import generate
 from bench.web import page_urls
+from pathways import caching
 from pathways.importing import import_records
 
 
@@ -18,6 +19,7 @@ def rendered_query_counts(client) -> dict[str, int]:
     counts = {}
     for name, url in page_urls().items():
         cache.clear()
+        caching.clear_local()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, url

@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from .. import sourcetext
-from ..locking import stale_edit_message
 from ..models import FAQ, Pathway, RoadmapPhase, Skill
+from .concurrency import stale_edit_message
 
 WEEKS_MESSAGE = "Weeks must be more than 0."
 

@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
 from django.urls import path
 
-from .. import content_version
-from ..locking import locked
+from .. import caching
 from ..models import (
     FAQ,
     ActionItem,
@@ -16,6 +15,7 @@ from ..models import (
     Skill,
     TransferableSkill,
 )
+from .concurrency import locked
 from .forms import FAQForm, PathwayForm, RoadmapPhaseForm, RoadmapPhaseFormSet, SkillForm
 from .importing import ImportSourceTextView
 from .widgets import MarkdownEditorMixin
@@ -196,9 +196,9 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         ]
 
     def _bulk_update(self, queryset, **changes):
-        """Update in one query; bump versions so open forms notice, and refresh pages."""
+        """Update in one query; move versions on, so open forms notice and pages change."""
         count = queryset.update(version=F("version") + 1, **changes)
-        content_version.bump()
+        caching.content_changed()
         return count
 
     @admin.action(description="Publish selected pathways", permissions=["change"])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
-from .. import content_version, rendering
+from .. import caching
 from ..addresses import pathway_slug, role_slug
 from ..exporting import digest, guide_record, hub_pathway_record, hub_record, pathways_for_export
 from ..models import (
@@ -65,19 +65,17 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
     report = ImportReport(dry_run=dry_run)
     try:
         with transaction.atomic():
-            # Signals from the rows saved one by one are handled once, at the end.
-            with content_version.held(), rendering.gathered() as changed:
-                _Loader(report, roles or {}, force).load(items)
-                if report.changed:
-                    # Bulk writes send no signals at all.
-                    content_version.bump()
+            _Loader(report, roles or {}, force).load(items)
+            if report.changed:
+                # Bulk writes send no signals at all.
+                caching.content_changed()
             if dry_run:
                 raise _Rollback
     except _Rollback:
         return report
-    # After the commit, in batches of their own: until then pages render live.
+    # Once committed, so that visitors do not wait for the first rendering.
     started = time.perf_counter()
-    report.rendered = rendering.refresh(changed)
+    report.rendered = caching.render_outdated()
     report.render_seconds = time.perf_counter() - started
     return report
 

@@ -1,4 +1,4 @@
-"""Where the content version lives when processes do not share a cache."""
+"""The number that every content change moves on (see ``pathways.caching``)."""
 
 from django.db import models
 

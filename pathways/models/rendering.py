@@ -4,16 +4,17 @@ from .pathways import Pathway
 
 
 class PathwayRendering(models.Model):
-    """A pathway's guide body and summary card as HTML, rendered ahead of any request.
+    """A pathway's guide body and summary card as HTML, and what they were rendered from.
 
-    Written and deleted by ``pathways.rendering`` only; pages use it while its
-    ``fingerprint`` matches the templates and code that render it.
+    Written by ``pathways.caching`` only, which uses them while both numbers
+    still match the pathway's ``version`` and its ``TEMPLATE_VERSION``.
     """
 
     pathway = models.OneToOneField(
         Pathway, on_delete=models.CASCADE, primary_key=True, related_name="rendering"
     )
-    fingerprint = models.CharField(max_length=32)
+    pathway_version = models.PositiveIntegerField(default=0)
+    template_version = models.PositiveIntegerField(default=0)
     guide_html = models.TextField()
     card_html = models.TextField()
 

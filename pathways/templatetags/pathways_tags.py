@@ -23,14 +23,6 @@ def markdown(text):
     return mark_safe(markdown_module.render(text or ""))  # nh3 cleaned it
 
 
-@register.filter
-def card(pathway):
-    """A pathway's summary card (stored HTML when current; see ``pathways.rendering``)."""
-    from .. import rendering  # rendering reads this module's source for its fingerprint
-
-    return rendering.card(pathway)
-
-
 @register.simple_tag
 def options(choices, selected=None):
     """``<option>`` elements for ``(value, label)`` pairs, ``selected`` marked.

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.generic import RedirectView, TemplateView
 
-from .. import markdown, queries, rendering
+from .. import caching, markdown, queries
+from ..caching import CachedPageMixin, mark_private
 from ..sourcetext.wording import indefinite_article
-from .caching import CachedPageMixin, mark_private
 
 SITE_NAME = "Pathways"
 PATHS_PER_PAGE = 50
@@ -124,7 +124,7 @@ class GuideView(PublicPage):
         context = self.get_context_data(
             pathway=pathway,
             preview=preview,
-            guide_body=rendering.guide_body(pathway),
+            guide_body=caching.guide_body(pathway),
             **self.page_context(
                 title=pathway.title,
                 description=(
@@ -191,13 +191,7 @@ class HubView(PublicPage):
             sort=sort,
             sorts=queries.SORTS.items(),
             page=page,
-            cards=rendering.cards(
-                [listed.pk for listed in page.object_list],
-                stored={
-                    listed.pk: (listed.card_fingerprint, listed.card_html)
-                    for listed in page.object_list
-                },
-            ),
+            cards=caching.cards(page.object_list),
             page_query=_query(from_role and from_role.slug, sort),
             **self.page_context(
                 title=title,
@@ -269,6 +263,7 @@ class FromRoleView(PublicPage):
         context = self.get_context_data(
             role=role,
             page=page,
+            cards=caching.cards(page.object_list),
             **self.page_context(
                 title=title,
                 description=f"Where you can go from {role.name}: every transition guide we have.",
@@ -293,7 +288,7 @@ class SearchView(PublicPage):
             # One pass over the matches for both their number and this page's share.
             found = list(queries.search_pathways(q).values_list("pk", flat=True))
             page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-            cards = rendering.cards(list(page.object_list))
+            cards = caching.cards(queries.with_cards_in_order(page.object_list))
         path = reverse("pathways:search")
         # Only the prompt is stored: results for free text would fill the cache.
         if not q and (stored := self.canonical_page(path)) is not None:

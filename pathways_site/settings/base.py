@@ -58,7 +58,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Cached public pages are answered here, before the per-visitor middleware
     # below; everything above still applies its headers to them.
-    "pathways.views.caching.PageCacheMiddleware",
+    "pathways.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from pathways.locking import stale_edit_message
+from pathways.admin.concurrency import stale_edit_message
 from pathways.models import Pathway
 
 from .support import change_form_data, make_pathway

@@ -1,16 +1,15 @@
 """Store the guide and card HTML of every pathway whose stored HTML is missing or outdated.
 
-Saving in the admin and importing keep it current on their own; run this after
-deploying a release that changes the guide or card templates (the entrypoint
-does), or with --all to render everything again.
+Pages render and store what they miss on their own; run this after deploying
+a release that moves ``TEMPLATE_VERSION`` on (the entrypoint does), so that no
+visitor waits for it, or with --all to render everything again.
 """
 
 from time import perf_counter
 
 from django.core.management.base import BaseCommand
 
-from pathways import rendering
-from pathways.models import Pathway
+from pathways import caching
 
 
 class Command(BaseCommand):
@@ -21,8 +20,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, all, **options):
         started = perf_counter()
-        if all:
-            count = rendering.refresh(Pathway.objects.values_list("pk", flat=True))
-        else:
-            count = rendering.refresh_outdated()
+        count = caching.render_outdated(everything=all)
         self.stdout.write(f"{count} pathway(s) rendered in {perf_counter() - started:.1f} s")
