@@ -397,7 +397,7 @@ THREADS = 20
 VISITORS_PER_THREAD = 10
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_count_view_concurrent_distinct_visitors_counted_exactly():
     """20 threads, each 10 distinct visitors who each come twice: exactly 200 views."""
     pathway = make_pathway(views=0)

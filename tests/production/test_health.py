@@ -59,7 +59,7 @@ def test_healthz_answers_ok_with_one_query(client, django_assert_num_queries):
     assert Pathway._meta.db_table in context.captured_queries[0]["sql"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_is_503_and_drops_the_connection_when_site_tables_are_missing(client):
     # What a fresh connection sees after the SQLite file was deleted: a
     # database that answers, without the site's tables.
