@@ -92,8 +92,8 @@ def starting_roles() -> QuerySet:
     ).order_by("name")
 
 
-def hub_role(slug: str) -> Role | None:
-    """A role and its hub row in one query; ``getattr(role, "hub", None)`` reads it."""
+def role_with_hub(slug: str) -> Role | None:
+    """A role and its hub row (if any) in one query; ``getattr(role, "hub", None)`` reads it."""
     return Role.objects.select_related("hub").filter(slug=slug).first()
 
 

@@ -3,14 +3,14 @@
 import re
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from .. import caching, markdown, queries
 from ..caching import CachedPageMixin, mark_private
+from ..forms import HubFilterForm
 from ..sourcetext.wording import indefinite_article
 
 SITE_NAME = "Pathways"
@@ -25,7 +25,13 @@ def become_title(role) -> str:
     return f"How to Become {indefinite_article(role.name)} {role.name}"
 
 
-class PublicPage(CachedPageMixin, TemplateView):
+def _address(path: str, page, params=()) -> str:
+    """``path`` with ``params`` (all with a value) and a later page's number."""
+    params = [*params, ("page", page.number)] if page.number > 1 else params
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+class PublicPage(CachedPageMixin):
     """A cached public page with the head data ``base.html`` expects."""
 
     def absolute(self, path: str) -> str:
@@ -67,7 +73,7 @@ class PublicPage(CachedPageMixin, TemplateView):
         }
 
 
-class HomeView(PublicPage):
+class HomeView(PublicPage, TemplateView):
     template_name = "pathways/home.html"
 
     def get(self, request):
@@ -76,9 +82,9 @@ class HomeView(PublicPage):
         return super().get(request)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            self.page_context(
+        return super().get_context_data(
+            **kwargs,
+            **self.page_context(
                 title=f"{SITE_NAME}: step-by-step guides for changing careers",
                 description=(
                     "Career transition guides: the skills you already have, the ones to learn, "
@@ -97,33 +103,40 @@ class HomeView(PublicPage):
             hub_roles=list(queries.hub_roles().only("slug", "name")),
             starting_roles=list(queries.starting_roles().values_list("slug", "name")),
         )
-        return context
 
 
-class GuideView(PublicPage):
+class GuideView(PublicPage, DetailView):
     """A transition guide; editors may preview a draft, which is never cached."""
 
     template_name = "pathways/guide.html"
+    preview = False
 
     def get(self, request, slug):
         # Stored under the current content version, the page shows a published guide.
         if (stored := self.canonical_page(reverse("pathways:guide", args=[slug]))) is not None:
             return stored
+        response = super().get(request, slug)
+        return mark_private(response) if self.preview else response
+
+    def get_object(self):
+        slug, user = self.kwargs["slug"], self.request.user
         pathway = queries.published_guide(slug)
-        preview = False
         # Those who may see the pathway in the admin may see its draft here.
         if pathway is None and (
-            request.user.has_perm("pathways.view_pathway")
-            or request.user.has_perm("pathways.change_pathway")
+            user.has_perm("pathways.view_pathway") or user.has_perm("pathways.change_pathway")
         ):
             pathway = queries.any_guide(slug)
-            preview = pathway is not None
+            self.preview = pathway is not None
         if pathway is None:
             raise Http404("No such guide")
+        return pathway
+
+    def get_context_data(self, **kwargs):
+        pathway = self.object
         to_role, from_role = pathway.to_role, pathway.from_role
-        context = self.get_context_data(
-            pathway=pathway,
-            preview=preview,
+        return super().get_context_data(
+            **kwargs,
+            preview=self.preview,
             guide_body=caching.guide_body(pathway),
             **self.page_context(
                 title=pathway.title,
@@ -139,93 +152,82 @@ class GuideView(PublicPage):
                 structured=[self.occupation_data(to_role)],
             ),
         )
-        response = self.render_to_response(context)
-        return mark_private(response) if preview else response
 
 
-class HubView(PublicPage):
+class CardList(PublicPage, ListView):
+    """Guide cards a page at a time, stored under the address ``stored_address`` names.
+
+    A junk page number gets the first page and one past the end the last
+    (``Paginator.get_page``), where ListView would answer 404.
+    """
+
+    def paginate_queryset(self, queryset, page_size):
+        page = self.get_paginator(queryset, page_size).get_page(self.request.GET.get("page"))
+        return page.paginator, page, page.object_list, page.has_other_pages()
+
+    def cards(self, listed):
+        return caching.cards(listed)
+
+    def render_to_response(self, context, **kwargs):
+        # Inputs are checked by now: another address of a stored page gets the stored page.
+        page = context["page_obj"]
+        address = self.stored_address(page)  # None: never stored
+        if address is not None and (stored := self.canonical_page(address)) is not None:
+            return stored
+        context["cards"] = self.cards(page.object_list)
+        return super().render_to_response(context, **kwargs)
+
+
+class HubView(CardList):
     """ "How to Become a <Role>": the paths into a role, filtered and sorted."""
 
     template_name = "pathways/hub.html"
+    paginate_by = PATHS_PER_PAGE
 
-    def get(self, request, slug):
-        role = queries.hub_role(slug)
-        if role is None:
+    def get_queryset(self):
+        self.role = queries.role_with_hub(self.kwargs["slug"])
+        if self.role is None:
             raise Http404("No such role")
-        paths = queries.hub_paths(role)
+        paths = queries.hub_paths(self.role)
         if not paths:
             raise Http404("No paths into this role")
-        starting_roles = queries.hub_starting_roles(paths)
-        from_slug = request.GET.get("from", "")
-        sort = request.GET.get("sort", "")
-        if sort not in queries.SORTS:
-            sort = ""
-        from_role = next((r for r in starting_roles if r.slug == from_slug), None)
-        if from_role is not None:
-            paths = [path for path in paths if path.start == from_role]
-        elif from_slug:
-            paths = []  # unknown starting role: the empty state
-        page = Paginator(queries.sort_hub_paths(paths, sort), PATHS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        title = become_title(role)
-        path = role.get_absolute_url()
+        self.form = HubFilterForm(self.request.GET, queries.hub_starting_roles(paths))
+        return self.form.paths(paths)
+
+    def stored_address(self, page):
         # An unknown starting role names nothing: its empty state is never stored.
-        if from_role is not None or not from_slug:
-            stored = self.canonical_page(
-                _address(
-                    path,
-                    ("from", from_role and from_role.slug),
-                    ("sort", sort),
-                    ("page", _later_page(page)),
-                )
-            )
-            if stored is not None:
-                return stored
-        context = self.get_context_data(
+        unknown_start = "from" in self.form.errors
+        return (
+            None
+            if unknown_start
+            else _address(self.role.get_absolute_url(), page, self.form.query())
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        role, chosen = self.role, self.form.cleaned_data
+        title, path = become_title(role), role.get_absolute_url()
+        context.update(
             role=role,
             hub=getattr(role, "hub", None),
-            starting_roles=starting_roles,
-            from_slug=from_slug,
-            from_role=from_role,
-            sort=sort,
+            starting_roles=self.form.starting_roles,
+            from_slug=self.form.data.get("from", ""),
+            from_role=chosen.get("from"),
+            sort=chosen.get("sort", ""),
             sorts=queries.SORTS.items(),
-            page=page,
-            cards=caching.cards(page.object_list),
-            page_query=_query(from_role and from_role.slug, sort),
+            page_query=urlencode(self.form.query()),
             **self.page_context(
                 title=title,
                 description=(
                     f"Every path to becoming {indefinite_article(role.name)} {role.name}, "
                     "by the role you start from: timelines, salary change and difficulty."
                 ),
-                path=path if page.number == 1 else f"{path}?page={page.number}",
+                path=_address(path, context["page_obj"]),
                 crumbs=[(title, path)],
                 structured=[self.occupation_data(role)],
             ),
         )
-        return self.render_to_response(context)
-
-
-def _address(path: str, *params: tuple[str, object]) -> str:
-    """``path`` with the ``(name, value)`` parameters that have a value, in the order given."""
-    query = urlencode([(name, value) for name, value in params if value])
-    return f"{path}?{query}" if query else path
-
-
-def _later_page(page) -> int | None:
-    """A page's number as its address carries it: none for the first page."""
-    return page.number if page.number > 1 else None
-
-
-def _query(from_slug, sort) -> str:
-    """The filter part of a hub URL, for pagination links."""
-    parts = []
-    if from_slug:
-        parts.append(f"from={from_slug}")
-    if sort:
-        parts.append(f"sort={sort}")
-    return "&".join(parts)
+        return context
 
 
 class StartingRoleRedirectView(RedirectView):
@@ -242,69 +244,69 @@ class StartingRoleRedirectView(RedirectView):
         return reverse("pathways:from_role", args=[slug])
 
 
-class FromRoleView(PublicPage):
+class FromRoleView(CardList):
     """The pathways that start from one role."""
 
     template_name = "pathways/from_role.html"
+    paginate_by = PATHS_PER_PAGE
 
-    def get(self, request, slug):
-        role = queries.hub_role(slug)
-        if role is None:
+    def get_queryset(self):
+        self.role = queries.role_with_hub(self.kwargs["slug"])
+        if self.role is None:
             raise Http404("No such role")
-        page = Paginator(queries.pathways_from(role), PATHS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        if page.paginator.count == 0:
+        return queries.pathways_from(self.role)
+
+    def stored_address(self, page):
+        return _address(reverse("pathways:from_role", args=[self.role.slug]), page)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["paginator"].count:
             raise Http404("No paths from this role")
-        title = f"Career paths from {role.name}"
-        path = reverse("pathways:from_role", args=[role.slug])
-        if (stored := self.canonical_page(_address(path, ("page", _later_page(page))))) is not None:
-            return stored
-        context = self.get_context_data(
+        role, title = self.role, f"Career paths from {self.role.name}"
+        context.update(
             role=role,
-            page=page,
-            cards=caching.cards(page.object_list),
             **self.page_context(
                 title=title,
                 description=f"Where you can go from {role.name}: every transition guide we have.",
-                path=path if page.number == 1 else f"{path}?page={page.number}",
-                crumbs=[(title, path)],
+                path=self.stored_address(context["page_obj"]),
+                crumbs=[(title, reverse("pathways:from_role", args=[role.slug]))],
             ),
         )
-        return self.render_to_response(context)
+        return context
 
 
-class SearchView(PublicPage):
+class SearchView(CardList):
     """Search across roles and pathways; an empty query gets a prompt."""
 
     template_name = "pathways/search.html"
+    paginate_by = RESULTS_PER_PAGE
 
-    def get(self, request):
-        q = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))
-        q = " ".join(q.split())[: queries.MAX_QUERY_LENGTH].strip()
-        roles, page, cards = [], None, []
-        if q:
-            roles = list(queries.search_roles(q))
-            # One pass over the matches for both their number and this page's share.
-            found = list(queries.search_pathways(q).values_list("pk", flat=True))
-            page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-            cards = caching.cards(queries.with_cards_in_order(page.object_list))
-        path = reverse("pathways:search")
+    def get_queryset(self):
+        q = CONTROL_CHARACTERS.sub(" ", self.request.GET.get("q", ""))
+        self.q = " ".join(q.split())[: queries.MAX_QUERY_LENGTH].strip()
+        # One pass over the matches for both their number and this page's share.
+        return list(queries.search_pathways(self.q).values_list("pk", flat=True)) if self.q else []
+
+    def stored_address(self, page):
         # Only the prompt is stored: results for free text would fill the cache.
-        if not q and (stored := self.canonical_page(path)) is not None:
-            return stored
-        context = self.get_context_data(
+        return None if self.q else reverse("pathways:search")
+
+    def cards(self, listed):
+        return caching.cards(queries.with_cards_in_order(listed))
+
+    def get_context_data(self, **kwargs):
+        q, path = self.q, reverse("pathways:search")
+        return super().get_context_data(
+            **kwargs,
             q=q,
-            roles=roles,
-            page=page,
-            cards=cards,
+            roles=list(queries.search_roles(q)) if q else [],
             page_query=urlencode({"q": q}),
+            noindex=True,
             **self.page_context(
                 title=f"Search: {q}" if q else "Search",
                 description="Search career transition guides and roles.",
                 path=path,
                 crumbs=[("Search", path)],
             ),
-            noindex=True,
         )
-        return self.render_to_response(context)
