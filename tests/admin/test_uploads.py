@@ -7,7 +7,8 @@ import pytest
 
 from .uploading import image_bytes, upload
 
-pytestmark = pytest.mark.django_db
+# The database only signs the editor in: the subject is the upload and its preview.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def test_image_upload_stores_png_under_media_root(editor_client, media_root):

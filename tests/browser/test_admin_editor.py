@@ -14,6 +14,7 @@ from .chromium import TIMEOUT_MS
 # transactional test's flush would otherwise have removed.
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.once,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
