@@ -53,7 +53,7 @@ CARD_TEMPLATE = "includes/pathway_card.html"
 PART_RELATIONS = tuple(
     model._meta.get_field("pathway").remote_field.related_name for model in GUIDE_PARTS
 )
-RENDER_BATCH = 200
+STORE_BATCH = 200
 
 VERSION_ROW = 1
 VERSION_CHECK_SECONDS = 1
@@ -69,7 +69,7 @@ def _current(stored: PathwayRendering, pathway: Pathway) -> bool:
     return (stored.pathway_version, stored.template_version) == (pathway.version, TEMPLATE_VERSION)
 
 
-def _stored(pathway, field: str) -> str | None:
+def _current_html(pathway, field: str) -> str | None:
     """Stored HTML of one kind if it was rendered from this very pathway version and templates.
 
     The pathway must have been fetched with its ``rendering`` (``queries``).
@@ -80,7 +80,7 @@ def _stored(pathway, field: str) -> str | None:
     return getattr(stored, field)
 
 
-def _render_and_store(pathways: list[Pathway]) -> dict[int, PathwayRendering]:
+def _store_html(pathways: list[Pathway]) -> dict[int, PathwayRendering]:
     """Render the guide body and card of these pathways (with their roles) and store them.
 
     Six queries for their parts, whatever their number, and one upsert.
@@ -107,15 +107,15 @@ def _render_and_store(pathways: list[Pathway]) -> dict[int, PathwayRendering]:
     return {row.pathway_id: row for row in rows}
 
 
-def guide_body(pathway: Pathway) -> SafeString:
+def guide_body_html(pathway: Pathway) -> SafeString:
     """The guide below its header: stored, or rendered now and stored (seven more queries)."""
-    html = _stored(pathway, "guide_html")
+    html = _current_html(pathway, "guide_html")
     if html is None:
-        html = _render_and_store([pathway])[pathway.pk].guide_html
+        html = _store_html([pathway])[pathway.pk].guide_html
     return mark_safe(html)  # rendered by our templates, which escape the content
 
 
-def cards(pathways) -> list[SafeString]:
+def cards_html(pathways) -> list[SafeString]:
     """The summary cards of these pathways, in order (hubs, role pages, search results).
 
     Each pathway comes with its ``version`` and stored ``rendering``
@@ -124,16 +124,16 @@ def cards(pathways) -> list[SafeString]:
     eight more queries, whatever their number.
     """
     pathways = list(pathways)
-    html = {pathway.pk: _stored(pathway, "card_html") for pathway in pathways}
+    html = {pathway.pk: _current_html(pathway, "card_html") for pathway in pathways}
     missing = [pk for pk, card in html.items() if card is None]
     if missing:
         again = Pathway.objects.select_related("from_role", "to_role").filter(pk__in=missing)
-        html.update((pk, row.card_html) for pk, row in _render_and_store(list(again)).items())
+        html.update((pk, row.card_html) for pk, row in _store_html(list(again)).items())
     # A card is left out only if its pathway was deleted in the meantime.
     return [mark_safe(html[p.pk]) for p in pathways if html.get(p.pk) is not None]
 
 
-def render_outdated(*, everything: bool = False) -> int:
+def store_outdated_html(*, everything: bool = False) -> int:
     """Render and store the HTML of every pathway whose stored HTML is missing or outdated.
 
     Pages do this on their own when they meet such a pathway; running it after
@@ -146,15 +146,15 @@ def render_outdated(*, everything: bool = False) -> int:
         )
         outdated = outdated.exclude(pk__in=current.values("pathway_id"))
     ids = list(outdated.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), RENDER_BATCH):
+    for start in range(0, len(ids), STORE_BATCH):
         batch = Pathway.objects.select_related("from_role", "to_role").filter(
-            pk__in=ids[start : start + RENDER_BATCH]
+            pk__in=ids[start : start + STORE_BATCH]
         )
-        _render_and_store(list(batch))
+        _store_html(list(batch))
     return len(ids)
 
 
-def role_renamed(sender, instance, created, update_fields=None, **kwargs):
+def move_pathway_versions_on(sender, instance, created, update_fields=None, **kwargs):
     """A role's name and address are on every guide and card from or to it: move their versions on."""
     if created or (update_fields is not None and not {"name", "slug"} & set(update_fields)):
         return
@@ -198,7 +198,7 @@ def content_version() -> int:
     return value
 
 
-def content_changed(*args, **kwargs) -> None:
+def move_content_version_on(*args, **kwargs) -> None:
     """Move the content version on, in the current transaction (also a signal receiver).
 
     This process reads it again now and once the change commits, so its next
@@ -213,7 +213,7 @@ def content_changed(*args, **kwargs) -> None:
 
 def _hub_listing_changed(sender, action, **kwargs):
     if action.startswith("post_"):
-        content_changed()
+        move_content_version_on()
 
 
 def connect_signals() -> None:
@@ -224,9 +224,9 @@ def connect_signals() -> None:
     """
     for model in (Role, Pathway, Hub, HubEntry):
         uid = f"pathways-content-{model._meta.label_lower}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
-    post_save.connect(role_renamed, sender=Role, dispatch_uid="pathways-role-renamed")
+        post_save.connect(move_content_version_on, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(move_content_version_on, sender=model, dispatch_uid=f"{uid}-delete")
+    post_save.connect(move_pathway_versions_on, sender=Role, dispatch_uid="pathways-role-renamed")
     # hub.pathways.add()/remove() write HubEntry rows without save signals.
     m2m_changed.connect(
         _hub_listing_changed, sender=Hub.pathways.through, dispatch_uid="pathways-hub-m2m"

@@ -105,7 +105,7 @@ class StartingRole(NamedTuple):
 
 
 class StoredCard(NamedTuple):
-    """A stored card and what it was rendered from, as ``caching.cards`` reads it."""
+    """A stored card and what it was rendered from, as ``caching.cards_html`` reads it."""
 
     pathway_version: int
     template_version: int

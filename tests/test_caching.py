@@ -86,7 +86,7 @@ def test_stored_card_is_what_rendering_on_the_spot_gives(client, guide):
 
 
 def test_guide_from_store_takes_one_query(client, guide, django_assert_num_queries):
-    caching.render_outdated()
+    caching.store_outdated_html()
     caching.content_version()
 
     # The pathway with its roles and stored guide.
@@ -116,7 +116,7 @@ def test_guide_without_stored_html_renders_and_stores_it(client, guide, django_a
     ],
 )
 def test_stored_html_of_other_versions_is_never_used(client, guide, outdated):
-    caching.render_outdated()
+    caching.store_outdated_html()
     PathwayRendering.objects.filter(pathway=guide).update(
         guide_html="<p>Old markup</p>", card_html="<li>Old card</li>", **outdated
     )
@@ -132,7 +132,7 @@ def test_stored_html_of_other_versions_is_never_used(client, guide, outdated):
 
 
 def test_a_save_shows_at_once_and_leaves_the_stored_html_alone(client, guide):
-    caching.render_outdated()
+    caching.store_outdated_html()
     faq = guide.faqs.first()
     faq.answer = "Yes, **about a year**."
     faq.save()
@@ -150,7 +150,7 @@ def test_html_stored_late_by_a_slow_request_is_never_served(client, guide):
     saved_as_the_admin_does(guide, title="Renamed while a request was rendering")
 
     # The slow request stores HTML of the version it read, after the save.
-    caching.guide_body(slow_request_read)
+    caching.guide_body_html(slow_request_read)
 
     assert headings(client.get(guide.get_absolute_url()), 1) == [
         "Renamed while a request was rendering"
@@ -163,7 +163,7 @@ def test_renaming_a_role_moves_its_pathways_on_in_one_update(
 ):
     make_hub(guide.to_role)
     unrelated = make_pathway(make_role("Analyst"), make_role("Designer"))
-    caching.render_outdated()
+    caching.store_outdated_html()
     role = guide.from_role
     role.name = "Platform Engineer"
 
@@ -198,7 +198,7 @@ def test_import_stores_the_html_of_what_it_wrote(seeded):
 
 def test_render_pages_renders_only_what_is_missing_or_outdated(guide, capsys):
     other = make_pathway(make_role("Analyst"), guide.to_role)
-    caching.render_outdated()
+    caching.store_outdated_html()
     saved_as_the_admin_does(other)
     make_pathway(make_role("Designer"), guide.to_role)  # never rendered
 
@@ -210,7 +210,7 @@ def test_render_pages_renders_only_what_is_missing_or_outdated(guide, capsys):
 
 def test_render_pages_all_renders_everything(guide, capsys):
     make_pathway(make_role("Analyst"), guide.to_role)
-    caching.render_outdated()
+    caching.store_outdated_html()
 
     call_command("render_pages", "--all")
 
@@ -221,7 +221,7 @@ def test_hub_cards_missing_from_store_are_rendered_together(
     client, guide, django_assert_num_queries
 ):
     stored_one = make_pathway(make_role("Analyst"), guide.to_role)
-    caching.render_outdated()
+    caching.store_outdated_html()
     for _ in range(3):
         make_pathway(make_role(), guide.to_role)
     caching.content_version()

@@ -63,7 +63,7 @@ def site(db):
     make_pathway(make_role("Software Engineer"), pm)
     make_pathway(make_role("Deep Learning Engineer"), pm)
     make_full_guide(make_pathway(make_role("Backend Developer"), make_role("AI Project Manager")))
-    caching.render_outdated()
+    caching.store_outdated_html()
 
 
 def junk_requests(count):

@@ -329,7 +329,7 @@ def test_page_content_change_retires_cache_and_etag(client, guide):
 def test_page_content_version_bump_retires_cached_pages(client, guide):
     client.get(guide.get_absolute_url())
     Pathway.objects.filter(pk=guide.pk).update(title="Changed in bulk")
-    caching.content_changed()
+    caching.move_content_version_on()
 
     assert headings(client.get(guide.get_absolute_url()), 1) == ["Changed in bulk"]
 
@@ -365,7 +365,7 @@ def test_hub_query_count_fixed(client, django_assert_num_queries, size):
     target = make_role("Target")
     pathways = [make_pathway(make_role(), target) for _ in range(size)]
     make_hub(target, *pathways[:2])
-    caching.render_outdated()
+    caching.store_outdated_html()
 
     caching.content_version()
     # The role, its hub's paths with their stored cards.
@@ -393,7 +393,7 @@ def test_from_role_query_count_fixed(client, django_assert_num_queries, size):
     start = make_role("Start")
     for _ in range(size):
         make_pathway(start)
-    caching.render_outdated()
+    caching.store_outdated_html()
 
     caching.content_version()
     # The role, the number of its paths, this page of them with their stored cards.
@@ -407,7 +407,7 @@ def test_from_role_query_count_fixed(client, django_assert_num_queries, size):
 def test_search_query_count_fixed(client, django_assert_num_queries, size):
     for n in range(size):
         make_pathway(make_role(f"Chemist {n}"))
-    caching.render_outdated()
+    caching.store_outdated_html()
 
     caching.content_version()
     # The roles, the matching pathways, their stored cards.

@@ -13,7 +13,7 @@ from django.test import Client, RequestFactory
 
 from pathways.client import client_address
 from pathways.models import Pathway
-from pathways.views.counter import first_visit_today
+from pathways.views.counter import record_visit
 from tests.factories import make_pathway
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -122,11 +122,11 @@ def test_count_view_next_day_counts_again():
     today, tomorrow = datetime.date(2026, 3, 1), datetime.date(2026, 3, 2)
 
     seen = [
-        first_visit_today(pathway.pk, ADDRESS, FIREFOX, today),
-        first_visit_today(pathway.pk, ADDRESS, FIREFOX, today),
-        first_visit_today(pathway.pk, ADDRESS, FIREFOX, tomorrow),
-        first_visit_today(pathway.pk, ADDRESS, FIREFOX, tomorrow),
-        first_visit_today(pathway.pk + 1, ADDRESS, FIREFOX, tomorrow),
+        record_visit(pathway.pk, ADDRESS, FIREFOX, today),
+        record_visit(pathway.pk, ADDRESS, FIREFOX, today),
+        record_visit(pathway.pk, ADDRESS, FIREFOX, tomorrow),
+        record_visit(pathway.pk, ADDRESS, FIREFOX, tomorrow),
+        record_visit(pathway.pk + 1, ADDRESS, FIREFOX, tomorrow),
     ]
 
     assert seen == [True, False, True, False, True]

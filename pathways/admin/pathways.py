@@ -198,7 +198,7 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
     def _bulk_update(self, queryset, **changes):
         """Update in one query; move versions on, so open forms notice and pages change."""
         count = queryset.update(version=F("version") + 1, **changes)
-        caching.content_changed()
+        caching.move_content_version_on()
         return count
 
     @admin.action(description="Publish selected pathways", permissions=["change"])

@@ -68,14 +68,14 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
             _Loader(report, roles or {}, force).load(items)
             if report.changed:
                 # Bulk writes send no signals at all.
-                caching.content_changed()
+                caching.move_content_version_on()
             if dry_run:
                 raise _Rollback
     except _Rollback:
         return report
     # Once committed, so that visitors do not wait for the first rendering.
     started = time.perf_counter()
-    report.rendered = caching.render_outdated()
+    report.rendered = caching.store_outdated_html()
     report.render_seconds = time.perf_counter() - started
     return report
 
@@ -107,16 +107,16 @@ class _Loader:
     def load(self, items):
         for slug, facts in self.role_facts.items():
             self.path = facts.path
-            self.exported[slug] = self.exported_role(slug, facts)
+            self.exported[slug] = self.save_exported_role(slug, facts)
         order = {rec.Guide: 0, rec.HubPathway: 1, rec.Hub: 2}
         for item in sorted(items, key=lambda i: order[type(i.record)]):
             self.path = item.path
             if isinstance(item.record, rec.Hub):
-                self.hub(item.record)
+                self.save_hub(item.record)
             elif isinstance(item.record, rec.Guide):
-                self.guide(item)
+                self.save_guide(item)
             else:
-                self.hub_pathway(item.record, item)
+                self.save_hub_pathway(item.record, item)
         self._create_parts()
         for slug, facts in self.role_facts.items():
             role = self.exported[slug]
@@ -153,7 +153,7 @@ class _Loader:
         line = line_of(self.path, at) if at else 1
         return ImportFailed([f"{self.path}:{line}: {message}"])
 
-    def role(self, name: str) -> Role:
+    def save_role(self, name: str) -> Role:
         """The role a record names: the row with that name (in any case), or a new one."""
         role = self.named.get(name) or self.keyed.get(_name_key(name))
         if role is not None:
@@ -167,9 +167,9 @@ class _Loader:
                 f"role {name!r} would have the same address ({slug}) as "
                 f"the role {taken.name!r}; rename one of them"
             )
-        return self._create(name, slug)
+        return self._create_role(name, slug)
 
-    def exported_role(self, slug: str, facts: RoleFacts) -> Role:
+    def save_exported_role(self, slug: str, facts: RoleFacts) -> Role:
         """The role an export gives by address and name: the row with either, never two.
 
         An export spells names as stored, so they match exactly: two roles
@@ -183,13 +183,13 @@ class _Loader:
                 f"address is the role {addressed.name!r}; rename one of them in the admin",
                 at=f'"slug": {json.dumps(slug, ensure_ascii=False)}',
             )
-        role = named or addressed or self._create(facts.name, slug, facts.description)
+        role = named or addressed or self._create_role(facts.name, slug, facts.description)
         # In this import the export's name stands for that role, even if renamed since.
         self.named[facts.name] = role
         self.keyed.setdefault(_name_key(facts.name), role)
         return role
 
-    def _create(self, name: str, slug: str, description: str = "") -> Role:
+    def _create_role(self, name: str, slug: str, description: str = "") -> Role:
         role = Role.objects.create(slug=slug, name=name, description=description)
         self.roles[slug] = role
         self.named[name] = role
@@ -224,8 +224,8 @@ class _Loader:
     def _edited(self, stored_digest: str, current_digest: str) -> bool:
         return bool(stored_digest) and stored_digest != current_digest and not self.force
 
-    def guide(self, item: Item):
-        from_role, to_role = self.role(item.record.from_role), self.role(item.record.to_role)
+    def save_guide(self, item: Item):
+        from_role, to_role = map(self.save_role, (item.record.from_role, item.record.to_role))
         # The rows name the roles, so a record naming them otherwise matches.
         guide: rec.Guide = replace(item.record, from_role=from_role.name, to_role=to_role.name)
         new_digest = digest(guide)
@@ -353,9 +353,9 @@ class _Loader:
             model.objects.bulk_create(rows, batch_size=500)
         self.parts.clear()
 
-    def hub_pathway(self, listed: rec.HubPathway, item: Item | None = None) -> Pathway:
+    def save_hub_pathway(self, listed: rec.HubPathway, item: Item | None = None) -> Pathway:
         """A pathway a hub lists; creates it (without a guide) when it is new."""
-        from_role, to_role = self.role(listed.from_role), self.role(listed.to_role)
+        from_role, to_role = self.save_role(listed.from_role), self.save_role(listed.to_role)
         listed = replace(listed, from_role=from_role.name, to_role=to_role.name)
         pathway = self._pathway(from_role, to_role)
         if pathway is not None and pathway.has_guide:
@@ -388,10 +388,10 @@ class _Loader:
         self._keep(pathway)
         return pathway
 
-    def hub(self, hub: rec.Hub):
-        role = self.role(hub.role)
+    def save_hub(self, hub: rec.Hub):
+        role = self.save_role(hub.role)
         self._link("hub", role.slug)
-        listed = [self.hub_pathway(p) for p in hub.pathways]
+        listed = [self.save_hub_pathway(p) for p in hub.pathways]
         if len({p.pk for p in listed}) != len(listed):
             raise self._failed(f"hub {role.slug} lists one pathway under two names of a role")
         shape = rec.Hub(

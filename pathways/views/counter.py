@@ -93,8 +93,8 @@ def _is_own_origin(request, origin: str) -> bool:
     )
 
 
-def first_visit_today(pathway_id: int, address: str, agent: str, day: datetime.date) -> bool:
-    """True the first time this address and agent ask to count this guide on ``day``."""
+def record_visit(pathway_id: int, address: str, agent: str, day: datetime.date) -> bool:
+    """Mark this address and agent as visitors of this guide on ``day``; True if they were not."""
     visitor = salted_hmac(
         f"pathways.views.counter:{day.isoformat()}", f"{address}\n{agent}", algorithm="sha256"
     ).hexdigest()[:32]
@@ -103,13 +103,13 @@ def first_visit_today(pathway_id: int, address: str, agent: str, day: datetime.d
     )
 
 
-def is_new_visitor(request, pathway_id: int) -> bool:
-    """A person (not an automated agent) asking to count this guide for the first time today."""
+def record_visitor(request, pathway_id: int) -> bool:
+    """Mark a person (not an automated agent) as a visitor of this guide today; True if new."""
     if is_automated(request):
         return False
     today = datetime.datetime.now(datetime.UTC).date()
     agent = request.headers.get("User-Agent", "")
-    return first_visit_today(pathway_id, client_address(request), agent, today)
+    return record_visit(pathway_id, client_address(request), agent, today)
 
 
 @csrf_exempt  # The page is cached for everyone, so it carries no token: origins are checked.
@@ -125,7 +125,7 @@ def count_view(request, slug):
     if found is None:
         raise Http404("No such guide")
     pathway_id, views = found
-    if request.method != "HEAD" and is_new_visitor(request, pathway_id):
+    if request.method != "HEAD" and record_visitor(request, pathway_id):
         published.filter(pk=pathway_id).update(views=F("views") + 1)
         if request.method == "POST":
             views = published.values_list("views", flat=True).first() or 0

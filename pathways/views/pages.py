@@ -137,7 +137,7 @@ class GuideView(PublicPage, DetailView):
         return super().get_context_data(
             **kwargs,
             preview=self.preview,
-            guide_body=caching.guide_body(pathway),
+            guide_body=caching.guide_body_html(pathway),
             **self.page_context(
                 title=pathway.title,
                 description=(
@@ -166,7 +166,7 @@ class CardList(PublicPage, ListView):
         return page.paginator, page, page.object_list, page.has_other_pages()
 
     def cards(self, listed):
-        return caching.cards(listed)
+        return caching.cards_html(listed)
 
     def render_to_response(self, context, **kwargs):
         # Inputs are checked by now: another address of a stored page gets the stored page.
@@ -293,7 +293,7 @@ class SearchView(CardList):
         return None if self.q else reverse("pathways:search")
 
     def cards(self, listed):
-        return caching.cards(queries.with_cards_in_order(listed))
+        return caching.cards_html(queries.with_cards_in_order(listed))
 
     def get_context_data(self, **kwargs):
         q, path = self.q, reverse("pathways:search")

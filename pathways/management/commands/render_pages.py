@@ -20,5 +20,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, all, **options):
         started = perf_counter()
-        count = caching.render_outdated(everything=all)
+        count = caching.store_outdated_html(everything=all)
         self.stdout.write(f"{count} pathway(s) rendered in {perf_counter() - started:.1f} s")
