@@ -66,9 +66,9 @@ check-fixtures: install
 bench: install
 	$(BIN)/python -m bench
 
-# 100 connections for 30 s against gunicorn, PostgreSQL and Redis on loopback.
+# 100 connections for 30 s against gunicorn, a throwaway PostgreSQL and Redis on loopback.
 loadtest: install
-	bin/with-postgres $(BIN)/python -m tests.production.loadtest --report docs/load-test.md
+	$(BIN)/python -m bench.loadtest --report docs/load-test.md
 
 clean:
 	rm -rf $(VENV) var staticfiles

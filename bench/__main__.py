@@ -18,14 +18,13 @@ on time.
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import generate, nginx, report, web
+from . import generate, nginx, report, servers, web
 
 FULL = {"sizes": (10, 1_000, 10_000), "seconds": 4, "repeat": 2}
 QUICK = {"sizes": (10, 200), "seconds": 3, "repeat": 1}
@@ -49,21 +48,25 @@ def options() -> dict:
 
 
 def import_postgres(folder: Path, env: dict[str, str]) -> dict:
-    """Time the import into a throwaway PostgreSQL cluster (bin/with-postgres)."""
-    if shutil.which("initdb") is None:
-        # Debian keeps the binaries outside PATH.
-        found = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
-        if not found:
-            return {"error": "PostgreSQL binaries (initdb, pg_ctl) not found"}
-        env = {**env, "PATH": f"{found[-1]}:{env['PATH']}"}
-    # with-postgres sets DATABASE_URL itself.
-    env = {key: value for key, value in env.items() if key != "DATABASE_URL"}
-    result = web.run_json(
-        ["bench.importbench", str(folder)], env, prefix=(str(web.ROOT / "bin" / "with-postgres"),)
-    )
-    done = subprocess.run(["postgres", "--version"], capture_output=True, text=True, env=env)
-    result["server"] = done.stdout.strip()
-    return result
+    """Time the import into a database of a throwaway PostgreSQL cluster."""
+    cluster = servers.PostgresCluster()
+    try:
+        cluster.start()
+    except servers.MissingTool as missing:
+        return {"error": str(missing)}
+    database_url = None
+    try:
+        database_url = cluster.create_database()
+        result = web.run_json(
+            ["bench.importbench", str(folder)], {**env, "DATABASE_URL": database_url}
+        )
+        [(version,)] = servers.query(database_url, "SHOW server_version")
+        result["server"] = f"PostgreSQL {version}"
+        return result
+    finally:
+        if database_url:
+            cluster.drop_database(database_url)
+        cluster.stop()
 
 
 def run_size(size: int, work: Path, static_root: Path, chosen: dict, results: dict) -> dict:
@@ -75,7 +78,7 @@ def run_size(size: int, work: Path, static_root: Path, chosen: dict, results: di
     env = web.site_env(database, static_root)
     imported = web.run_json(["bench.importbench", str(folder)], env)
     log(f"{size}: imported in {imported['seconds']:.1f} s ({imported['guides_per_second']:.0f}/s)")
-    port = web.free_port()
+    port = servers.free_port()
     probed = web.run_json(["bench.web", "probe", str(port), str(size)], env)
     entry = {
         "pathways": size,
@@ -86,10 +89,10 @@ def run_size(size: int, work: Path, static_root: Path, chosen: dict, results: di
     }
     for mode, cache_url in (("cached", ""), ("uncached", "dummy://")):
         served_env = web.site_env(database, static_root, cache_url)
-        with web.gunicorn(served_env, work / "gunicorn.log", port) as base:
+        with servers.Site(served_env, port, work / "gunicorn.log") as site:
             log(f"{size}: wrk, {mode}")
             entry[mode] = web.measure_pages(
-                base, probed["pages"], chosen["seconds"], chosen["repeat"]
+                site.url, probed["pages"], chosen["seconds"], chosen["repeat"]
             )
     results["sizes"].append(entry)
     return {"env": env, "port": port, "pages": probed["pages"]}
@@ -110,7 +113,7 @@ def main() -> None:
     log(f"work folder {work}; sizes {chosen['sizes']}, {chosen['seconds']} s per wrk run")
     try:
         static_root = work / "static"
-        web.collectstatic(web.site_env(f"sqlite:///{work / 'unused.sqlite3'}", static_root))
+        servers.collect_static(static_root)
         last = None
         for size in chosen["sizes"]:
             last = run_size(size, work, static_root, chosen, results)
@@ -119,7 +122,7 @@ def main() -> None:
             _import_folder(work, chosen["sizes"]), web.site_env("", static_root)
         )
         log(f"nginx at {chosen['sizes'][-1]} pathways")
-        with web.gunicorn(last["env"], work / "gunicorn.log", last["port"]):
+        with servers.Site(last["env"], last["port"], work / "gunicorn.log"):
             results["nginx"] = nginx.measure(
                 last["port"],
                 last["pages"],
@@ -130,10 +133,10 @@ def main() -> None:
         results["nginx"]["pathways"] = chosen["sizes"][-1]
         results["minutes"] = (time.monotonic() - started) / 60
         results["load_average_end"] = os.getloadavg()[0]
-        out = web.ROOT / "var" / "bench"
+        out = servers.ROOT / "var" / "bench"
         out.mkdir(parents=True, exist_ok=True)
         (out / "results.json").write_text(json.dumps(results, indent=2))
-        document = web.ROOT / "docs" / "benchmarks.md"
+        document = servers.ROOT / "docs" / "benchmarks.md"
         report.write(document, results)
         log(f"done in {results['minutes']:.1f} min: {document}, var/bench/results.json")
         print(report.headline(results))

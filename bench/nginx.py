@@ -18,7 +18,8 @@ from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .web import fetch, free_port, paired, wait_for
+from .servers import free_port, stop_process, wait_for_port
+from .web import fetch, paired
 
 CONFIG = """\
 worker_processes {workers};
@@ -105,15 +106,10 @@ def nginx(upstream_port: int, workers: int | None = None):
             ["nginx", "-p", str(prefix), "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=err
         )
     try:
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(base + "/healthz")
-        except RuntimeError as error:
-            raise RuntimeError(f"{error}\n{(prefix / 'error.log').read_text()}") from None
-        yield base, prefix
+        wait_for_port(port, 30, process, "nginx", prefix / "error.log")
+        yield f"http://127.0.0.1:{port}", prefix
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop_process(process)
         shutil.rmtree(prefix, ignore_errors=True)
 
 

@@ -2,25 +2,22 @@
 
 The parent process (``python -m bench``) never imports Django: it runs
 ``python -m bench.web probe`` in a child with the site's environment to learn
-each page's queries and bytes, starts gunicorn with the project's
-``gunicorn.conf.py``, and drives wrk against it. Every server binds 127.0.0.1.
+each page's queries and bytes, starts gunicorn through the image's entrypoint
+(``bench/servers.py``), and drives wrk against it. Every server binds 127.0.0.1.
 """
 
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import servers
+
 PYTHON = sys.executable
 PAGES = ("guide", "hub", "hub_filtered", "home", "search")
 STATIC_PREFIX = "bench"  # same-size copies of the pages live under STATIC_ROOT/bench/
@@ -28,35 +25,27 @@ STATIC_PREFIX = "bench"  # same-size copies of the pages live under STATIC_ROOT/
 
 def site_env(database_url: str, static_root: Path, cache_url: str = "") -> dict[str, str]:
     """The environment of a production server on loopback, without HTTPS in front."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="pathways_site.settings.production",
-        DJANGO_SECRET_KEY="bench-only-" + os.urandom(16).hex(),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+    extra = {"CACHE_URL": cache_url} if cache_url else {}
+    env = servers.site_environment(
+        database_url=database_url,
+        static_root=static_root,
         DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_STATIC_ROOT=str(static_root),
-        DATABASE_URL=database_url,
-        CACHE_URL=cache_url,
-        PYTHONPATH=str(ROOT),
         # nginx's run puts one proxy in front, whose X-Forwarded-For tells visitors
         # apart; without it no such header is sent and the socket address is used.
         DJANGO_TRUSTED_PROXIES="1",
+        GUNICORN_LOG_LEVEL="warning",
+        **extra,
     )
-    if not cache_url:
-        env.pop("CACHE_URL")
+    del env["WEB_CONCURRENCY"]  # gunicorn.conf.py's own default: two workers per CPU
     return env
 
 
-def run_json(args: list[str], env: dict[str, str], prefix: tuple[str, ...] = ()) -> dict:
+def run_json(args: list[str], env: dict[str, str]) -> dict:
     """Run a bench child process and return the JSON object on its last output line."""
     done = subprocess.run(
-        [*prefix, PYTHON, "-m", *args],
+        [PYTHON, "-m", *args],
         env=env,
-        cwd=ROOT,
+        cwd=servers.ROOT,
         capture_output=True,
         text=True,
         check=False,
@@ -66,68 +55,14 @@ def run_json(args: list[str], env: dict[str, str], prefix: tuple[str, ...] = ())
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def collectstatic(env: dict[str, str]) -> None:
-    subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                response.read()
-                return
-        except (OSError, urllib.error.URLError):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{url} did not answer within {seconds} s") from None
-            time.sleep(0.2)
-
-
-@contextmanager
-def gunicorn(env: dict[str, str], log: Path, port: int, workers: int | None = None):
-    """A gunicorn serving the site on a loopback port; yields its base URL."""
-    env = {**env, "HOST": "127.0.0.1", "PORT": str(port), "GUNICORN_LOG_LEVEL": "warning"}
-    if workers:
-        env["WEB_CONCURRENCY"] = str(workers)
-    with open(log, "ab") as out:
-        process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "pathways_site.wsgi"],
-            env=env,
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_for(base + "/healthz")
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @dataclass(frozen=True)
 class WrkResult:
     requests_per_second: float
     p50_ms: float
+    p90_ms: float
     p99_ms: float
     requests: int
-    errors: int  # connect, read and write errors and timeouts (wrk gives up after 2 s)
+    errors: int  # connect, read and write errors and timeouts (past --timeout, 2 s by default)
     bad_answers: int  # non-2xx/3xx
 
 
@@ -142,27 +77,36 @@ def _ms(text: str) -> float:
 def parse_wrk(output: str) -> WrkResult:
     """The figures of ``wrk --latency`` output."""
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
-    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    p50, p90, p99 = (
+        _ms(re.search(rf"^\s+{percent}%\s+(\S+)", output, re.M).group(1))
+        for percent in (50, 90, 99)
+    )
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return WrkResult(rate, p50, p99, requests, errors, int(bad.group(1)) if bad else 0)
+    return WrkResult(rate, p50, p90, p99, requests, errors, int(bad.group(1)) if bad else 0)
 
 
-def wrk(url: str, seconds: int, connections: int = 32, threads: int = 2) -> WrkResult:
-    """One wrk run; refuses a run with error answers (timeouts are results, kept)."""
+def run_wrk(
+    url: str, seconds: int, connections: int = 32, threads: int = 2, options: tuple[str, ...] = ()
+) -> WrkResult:
+    """The figures of one wrk run; ``options`` adds wrk's own (headers, a Lua script)."""
     if shutil.which("wrk") is None:
-        raise RuntimeError("wrk not found: apt-get install -y wrk")
+        raise servers.MissingTool("wrk not found on PATH: install Debian's wrk")
     done = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *options, url],
         capture_output=True,
         text=True,
         check=True,
     )
-    result = parse_wrk(done.stdout)
+    return parse_wrk(done.stdout)
+
+
+def wrk(url: str, seconds: int, connections: int = 32, threads: int = 2) -> WrkResult:
+    """One wrk run; refuses a run with error answers (timeouts are results, kept)."""
+    result = run_wrk(url, seconds, connections, threads)
     if result.bad_answers:
-        raise RuntimeError(f"wrk {url}: {result.bad_answers} error answers\n{done.stdout}")
+        raise RuntimeError(f"wrk {url}: {result.bad_answers} error answers in {result}")
     return result
 
 

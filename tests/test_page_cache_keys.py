@@ -12,9 +12,9 @@ import pytest
 import redis
 from django.core.cache import cache
 
+from bench.servers import MissingTool, RedisServer
 from pathways import caching
 from tests.factories import make_full_guide, make_pathway, make_role
-from tests.production.servers import MissingTool, RedisServer
 from tests.support import page_text
 
 GUIDE = "/pathways/backend-developer-to-ai-project-manager/"

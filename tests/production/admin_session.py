@@ -9,7 +9,7 @@ import html.parser
 import http.cookies
 import urllib.parse
 
-from .servers import Site
+from bench.servers import Site
 
 
 class FormFields(html.parser.HTMLParser):

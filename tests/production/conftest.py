@@ -2,7 +2,7 @@
 
 import pytest
 
-from .servers import MissingTool, PostgresCluster, RedisServer, collect_static
+from bench.servers import MissingTool, PostgresCluster, RedisServer, collect_static
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 import json
 import re
 
-from .servers import ROOT
+from bench.servers import ROOT
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 

@@ -5,8 +5,9 @@ import subprocess
 
 import pytest
 
+from bench.servers import ROOT, Site, run_entrypoint, site_environment
+
 from .dockerfile import healthcheck_command
-from .servers import ROOT, Site, run_entrypoint, site_environment
 
 DB_PASSWORD = "s3cret-db-password"
 

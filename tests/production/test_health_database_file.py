@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from .servers import Site, run_entrypoint, site_environment
+from bench.servers import Site, run_entrypoint, site_environment
 
 
 @pytest.fixture

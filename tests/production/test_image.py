@@ -4,8 +4,9 @@ import secrets
 import subprocess
 import sys
 
+from bench.servers import ROOT, VENV_BIN
+
 from .dockerfile import instructions
-from .servers import ROOT, VENV_BIN
 
 
 def test_dockerfile_passes_hadolint():

@@ -10,8 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bench.servers import SITE_HOST, Site, query, run_entrypoint, site_environment
+
 from .admin_session import AdminSession
-from .servers import SITE_HOST, Site, query, run_entrypoint, site_environment
 
 EDITOR, PASSWORD = "editor", "a-long-editor-password-for-tests"
 VISITORS = 100

@@ -9,8 +9,9 @@ import subprocess
 
 import pytest
 
+from bench.servers import ROOT, Site, query, site_environment
+
 from .dockerfile import healthcheck_command
-from .servers import ROOT, Site, query, site_environment
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

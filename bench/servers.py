@@ -1,9 +1,11 @@
-"""Real processes for the production tests and the load test.
+"""Real processes on loopback for the benchmarks, the load test and tests/production/.
 
 A throwaway PostgreSQL (the run's own when DATABASE_URL already names one,
 else a cluster started through ``bin/with-postgres``), Redis from Debian, and
 gunicorn started through ``docker/entrypoint.sh`` exactly as the container
 starts it. Everything binds to 127.0.0.1 and is stopped by whoever started it.
+Nothing here imports Django: the site runs in the child processes only, so
+``python -m bench`` can serve databases of any settings one after another.
 """
 
 import http.client
@@ -22,14 +24,14 @@ from pathlib import Path
 
 import psycopg
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 ENTRYPOINT = ROOT / "docker" / "entrypoint.sh"
 SITE_HOST = "pathways.example"
 
 
 class MissingTool(RuntimeError):
-    """A program the production tests need is not installed."""
+    """A program the servers need is not installed."""
 
 
 def free_port() -> int:
@@ -48,6 +50,18 @@ def require(program: str, package: str) -> str:
 # --- PostgreSQL ------------------------------------------------------------
 
 
+def postgres_path() -> str:
+    """PATH with PostgreSQL's programs on it: Debian keeps them outside, per version."""
+    path = os.environ.get("PATH", "/usr/bin:/bin")
+    if shutil.which("initdb") is None:
+        found = sorted(
+            Path("/usr/lib/postgresql").glob("[0-9]*/bin"), key=lambda bin_: int(bin_.parent.name)
+        )
+        if found:
+            path = f"{found[-1]}:{path}"
+    return path
+
+
 class PostgresCluster:
     """The cluster of the current run, or a throwaway one started with bin/with-postgres."""
 
@@ -59,7 +73,9 @@ class PostgresCluster:
     def start(self, timeout: float = 90) -> "PostgresCluster":
         if self.url:
             return self
-        require("initdb", "postgresql (its bin directory on PATH)")
+        path = postgres_path()
+        if shutil.which("initdb", path=path) is None:
+            raise MissingTool("initdb not found on PATH: install Debian's postgresql")
         code = "import os, sys; print(os.environ['DATABASE_URL'], flush=True); sys.stdin.read()"
         self.process = subprocess.Popen(
             [str(ROOT / "bin" / "with-postgres"), sys.executable, "-c", code],
@@ -67,6 +83,7 @@ class PostgresCluster:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            env={**os.environ, "PATH": path},
             start_new_session=True,
         )
         deadline = time.monotonic() + timeout
@@ -136,7 +153,11 @@ class RedisServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        wait_for_port(self.port, timeout, self.process, "redis-server")
+        try:
+            wait_for_port(self.port, timeout, self.process, "redis-server")
+        except RuntimeError:
+            self.stop()
+            raise
         return self
 
     def stop(self):
@@ -160,7 +181,7 @@ def collect_static(static_root: Path):
 
 
 def site_environment(*, database_url: str, static_root: Path, **extra: str) -> dict[str, str]:
-    """What the container's environment holds, and nothing from this test run."""
+    """What the container's environment holds, and nothing from the calling process."""
     env = {
         "PATH": f"{VENV_BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}",
         "HOME": tempfile.gettempdir(),
@@ -189,7 +210,10 @@ def run_entrypoint(env: dict[str, str], *args: str, timeout: float = 120):
 
 @dataclass
 class Site:
-    """gunicorn started by docker/entrypoint.sh, its output in a log file."""
+    """gunicorn started by docker/entrypoint.sh, its output in a log file.
+
+    Also a context manager: ``with Site(env) as site:`` starts and stops it.
+    """
 
     env: dict[str, str]
     port: int = field(default_factory=free_port)
@@ -202,16 +226,30 @@ class Site:
             handle, name = tempfile.mkstemp(prefix="pathways-gunicorn.", suffix=".log")
             os.close(handle)
             self.log_path = Path(name)
-        with self.log_path.open("w") as log:
+        with self.log_path.open("a") as log:
             self.process = subprocess.Popen(
                 [str(ENTRYPOINT)], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )  # fmt: skip
-        wait_for_port(self.port, timeout, self.process, "gunicorn", self.log_path)
+        try:
+            wait_for_port(self.port, timeout, self.process, "gunicorn", self.log_path)
+        except RuntimeError:
+            self.stop()
+            raise
         return self
 
     def stop(self):
         stop_process(self.process, group=True)
+
+    def __enter__(self) -> "Site":
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     def log(self) -> str:
         return self.log_path.read_text()
@@ -235,6 +273,7 @@ class Site:
 
 
 def wait_for_port(port, timeout, process, name, log_path=None):
+    """Return once ``process`` listens on ``port``; raise if it exits or takes too long."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -245,7 +284,6 @@ def wait_for_port(port, timeout, process, name, log_path=None):
                 return
         except OSError:
             time.sleep(0.1)
-    stop_process(process, group=log_path is not None)
     raise RuntimeError(f"{name} did not listen on 127.0.0.1:{port} within {timeout} s")
 
 

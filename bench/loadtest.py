@@ -1,6 +1,6 @@
 """Load test: wrk against gunicorn on loopback, with production settings.
 
-    bin/with-postgres .venv/bin/python -m tests.production.loadtest [--report docs/load-test.md]
+    .venv/bin/python -m bench.loadtest [--report docs/load-test.md]
 
 Half the connections read a guide page, half send view counts (POST
 ``/pathways/<slug>/view``) as a browser on the site's own page would, for the
@@ -13,13 +13,14 @@ answered (gunicorn's access log shows each one's User-Agent) — no view lost,
 none counted twice. wrk drops the requests still in flight when time runs out,
 so its own POST total may fall short of the server's by at most one per
 connection; that is checked too. Figures are printed as Markdown and, with
-``--report``, written to a file for the benchmark report.
+``--report``, written to a file for the benchmark report. PostgreSQL is the
+run's own when DATABASE_URL names one, else a throwaway cluster
+(``bench/servers.py``).
 """
 
 import argparse
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,9 +35,9 @@ from .servers import (
     Site,
     collect_static,
     query,
-    require,
     site_environment,
 )
+from .web import run_wrk
 
 REQUESTS_PER_VISITOR = 2
 # One wrk thread (-t1), so one Lua state numbers every request.
@@ -57,42 +58,9 @@ end
 VISITOR = re.compile(r"visitor/(\d+)")
 
 
-def parse_wrk(output: str) -> dict:
-    """The figures wrk prints: totals, rate, latency percentiles, errors."""
-
-    def number(pattern, default=0.0):
-        found = re.search(pattern, output)
-        return float(found.group(1)) if found else default
-
-    errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    )
-    return {
-        "requests": int(number(r"(\d+) requests in")),
-        "per_second": number(r"Requests/sec:\s+([\d.]+)"),
-        "latency": {p: latency(output, p) for p in ("50%", "90%", "99%")},
-        "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
-        "bad_status": int(number(r"Non-2xx or 3xx responses: (\d+)")),
-    }
-
-
-def latency(output: str, percentile: str) -> str:
-    found = re.search(rf"^\s+{re.escape(percentile)}\s+(\S+)\s*$", output, re.MULTILINE)
-    return found.group(1) if found else "?"
-
-
-def run_wrk(url, connections, duration, extra):
-    command = [
-        require("wrk", "wrk"), "-t1", f"-c{connections}", f"-d{duration}", "--latency",
-        "--timeout", "10s", *extra, url,
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
-    return result.stdout
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", default="30s", help="wrk duration (default 30s)")
+    parser.add_argument("--seconds", type=int, default=30, help="wrk's duration (default 30)")
     parser.add_argument("--connections", type=int, default=100, help="in all (default 100)")
     parser.add_argument("--workers", default="4", help="gunicorn worker processes (default 4)")
     parser.add_argument("--report", type=Path, help="also write the Markdown figures here")
@@ -146,16 +114,19 @@ def measure(site, database_url, args) -> int:
         database_url, "SELECT views FROM pathways_pathway WHERE slug = %s", [slug]
     )
 
-    base = f"http://127.0.0.1:{site.port}"
     half = args.connections // 2
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         script.write(POST_SCRIPT.format(host=SITE_HOST, per_visitor=REQUESTS_PER_VISITOR))
         script.flush()
-        headers = ["-H", f"Host: {SITE_HOST}", "-H", "X-Forwarded-Proto: https"]
+        headers = ("-H", f"Host: {SITE_HOST}", "-H", "X-Forwarded-Proto: https")
+        posting = ("-s", script.name)
+
+        def load(path, options):
+            return run_wrk(site.url + path, args.seconds, half, 1, ("--timeout", "10s", *options))
+
         with ThreadPoolExecutor(max_workers=2) as pool:
-            reads = pool.submit(run_wrk, base + page, half, args.duration, headers)
-            posts = pool.submit(run_wrk, base + counter, half, args.duration, ["-s", script.name])
-            read_output, post_output = reads.result(), posts.result()
+            reads, posts = pool.submit(load, page, headers), pool.submit(load, counter, posting)
+            read, post = reads.result(), posts.result()
     time.sleep(2)  # let requests wrk abandoned at the deadline finish on the server
 
     [(views_after,)] = query(
@@ -166,17 +137,16 @@ def measure(site, database_url, args) -> int:
     ]
     answered = len(answered_lines)
     visitors = len({VISITOR.search(line).group(1) for line in answered_lines})
-    read, post = parse_wrk(read_output), parse_wrk(post_output)
     counted = views_after - views_before
     failures = []
-    if read["socket_errors"] or post["socket_errors"]:
+    if read.errors or post.errors:
         failures.append("socket errors")
-    if read["bad_status"] or post["bad_status"]:
+    if read.bad_answers or post.bad_answers:
         failures.append("error statuses")
     if counted != visitors:
         failures.append(f"views stored {counted} != visitors answered {visitors}")
-    if not post["requests"] <= answered <= post["requests"] + half:
-        failures.append(f"wrk sent {post['requests']} views, the server answered {answered}")
+    if not post.requests <= answered <= post.requests + half:
+        failures.append(f"wrk sent {post.requests} views, the server answered {answered}")
 
     report = render(args, read, post, counted, visitors, answered, failures)
     print(report)
@@ -195,24 +165,23 @@ def render(args, read, post, counted, visitors, answered, failures) -> str:
         "# Load test",
         "",
         f"wrk, {args.connections} connections ({args.connections // 2} per endpoint) for "
-        f"{args.duration}, against gunicorn ({args.workers} workers, 4 threads each, production "
+        f"{args.seconds} s, against gunicorn ({args.workers} workers, 4 threads each, production "
         f"settings) on loopback, with PostgreSQL and Redis on the same {os.cpu_count()}-CPU "
         "machine.",
         "",
         "| endpoint | requests | requests/s | p50 | p90 | p99 | socket errors | error statuses |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, figures in rows:
-        lat = figures["latency"]
+    for name, run in rows:
         lines.append(
-            f"| {name} | {figures['requests']} | {figures['per_second']:.0f} | {lat['50%']} | "
-            f"{lat['90%']} | {lat['99%']} | {figures['socket_errors']} | {figures['bad_status']} |"
+            f"| {name} | {run.requests} | {run.requests_per_second:.0f} | {run.p50_ms:.1f} ms | "
+            f"{run.p90_ms:.1f} ms | {run.p99_ms:.1f} ms | {run.errors} | {run.bad_answers} |"
         )
     lines += [
         "",
         f"Views stored: {counted}; distinct visitors among the view requests the server "
         f"answered: {visitors} ({REQUESTS_PER_VISITOR} requests each, counted once); view "
-        f"requests answered: {answered}; completed within wrk's time: {post['requests']}.",
+        f"requests answered: {answered}; completed within wrk's time: {post.requests}.",
         "",
         "Result: " + ("PASS" if not failures else "FAIL — " + "; ".join(failures)),
         "",
