@@ -6,11 +6,10 @@ from . import queries
 
 
 class HubFilterForm(forms.Form):
-    """A hub's "starting role" filter and sort, checked against what the hub has.
+    """A hub's starting role and sort, bound and checked at once against what the hub has.
 
-    Always bound and checked at once. An unknown sort is left out of
-    ``cleaned_data`` (the recommended order); an unknown starting role too, and
-    it keeps no path: the page's empty state.
+    An unknown sort is left out of ``cleaned_data`` (the recommended order);
+    an unknown starting role too, and it keeps no path (the empty state).
     """
 
     sort = forms.ChoiceField(choices=queries.SORTS.items(), required=False)
@@ -19,10 +18,7 @@ class HubFilterForm(forms.Form):
         super().__init__(data)
         self.starting_roles = starting_roles
         # "from" is a Python keyword, so it cannot be declared as the sort is.
-        self.fields = {
-            "from": forms.ChoiceField(choices=starting_roles, required=False),
-            **self.fields,
-        }
+        self.fields["from"] = forms.ChoiceField(choices=starting_roles, required=False)
         self.is_valid()
 
     def clean_from(self) -> queries.StartingRole | None:
@@ -38,10 +34,7 @@ class HubFilterForm(forms.Form):
         return queries.sort_hub_paths(kept, self.cleaned_data.get("sort", ""))
 
     def query(self) -> list[tuple[str, str]]:
-        """The parameters with a value, in the order of the canonical address."""
-        start, sort = self.cleaned_data.get("from"), self.cleaned_data.get("sort")
-        return [
-            (name, value)
-            for name, value in (("from", start and start.slug), ("sort", sort))
-            if value
-        ]
+        """The parameters with a value, in the canonical address's order."""
+        start = self.cleaned_data.get("from")
+        params = [("from", start and start.slug), ("sort", self.cleaned_data.get("sort"))]
+        return [(name, value) for name, value in params if value]

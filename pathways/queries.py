@@ -44,21 +44,10 @@ def difficulty_rank(difficulty: str) -> int:
     return _RANK_OF_WORD.get(difficulty.strip().casefold(), UNKNOWN_DIFFICULTY_RANK)
 
 
-def _guide_page() -> QuerySet:
-    """A pathway with its roles and its stored guide HTML (``pathways.caching``)."""
-    return Pathway.objects.select_related("from_role", "to_role", "rendering").defer(
-        "rendering__card_html"
-    )
-
-
-def published_guide(slug: str) -> Pathway | None:
-    """The published pathway for a guide page, or None."""
-    return _guide_page().filter(status=PUBLISHED, slug=slug).first()
-
-
-def any_guide(slug: str) -> Pathway | None:
-    """A pathway whatever its status, for staff previewing a draft."""
-    return _guide_page().filter(slug=slug).first()
+def guide(slug: str) -> Pathway | None:
+    """A pathway, whatever its status, with its roles and stored guide HTML (``caching``)."""
+    pathways = Pathway.objects.select_related("from_role", "to_role", "rendering")
+    return pathways.defer("rendering__card_html").filter(slug=slug).first()
 
 
 def with_cards(pathways: QuerySet) -> QuerySet:
@@ -70,9 +59,7 @@ def with_cards(pathways: QuerySet) -> QuerySet:
 
 def with_cards_in_order(pathway_ids: list[int]) -> list[Pathway]:
     """These pathways in this order, with what their cards show, in one query."""
-    found = {
-        pathway.pk: pathway for pathway in with_cards(Pathway.objects.filter(pk__in=pathway_ids))
-    }
+    found = with_cards(Pathway.objects.all()).in_bulk(pathway_ids)
     return [found[pk] for pk in pathway_ids if pk in found]
 
 
@@ -192,9 +179,7 @@ def hub_starting_roles(paths: list[HubPath]) -> list[StartingRole]:
 
 
 def _missing_last(value, *, descending=False) -> tuple:
-    if value is None:
-        return (1, 0)
-    return (0, -value if descending else value)
+    return (1, 0) if value is None else (0, -value if descending else value)
 
 
 HUB_SORT_KEYS = {

@@ -14,8 +14,7 @@ from ..forms import HubFilterForm
 from ..sourcetext.wording import indefinite_article
 
 SITE_NAME = "Pathways"
-PATHS_PER_PAGE = 50
-RESULTS_PER_PAGE = 20
+SCHEMA = "https://schema.org"
 SLUG = re.compile(r"[-\w]{1,120}")  # a role address, in any script (see pathways.addresses)
 # Control characters (NUL above all) that PostgreSQL refuses in a query parameter.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -37,19 +36,9 @@ class PublicPage(CachedPageMixin):
     def absolute(self, path: str) -> str:
         return self.request.build_absolute_uri(path)
 
-    def breadcrumb_data(self, crumbs) -> dict:
-        return {
-            "@context": "https://schema.org",
-            "@type": "BreadcrumbList",
-            "itemListElement": [
-                {"@type": "ListItem", "position": n, "name": name, "item": self.absolute(url)}
-                for n, (name, url) in enumerate(crumbs, start=1)
-            ],
-        }
-
     def occupation_data(self, role) -> dict:
         data = {
-            "@context": "https://schema.org",
+            "@context": SCHEMA,
             "@type": "Occupation",
             "name": role.name,
             "url": self.absolute(role.get_absolute_url()),
@@ -59,16 +48,20 @@ class PublicPage(CachedPageMixin):
         return data
 
     def page_context(self, *, title, description, path, crumbs=(), structured=()):
-        crumbs = [("Home", reverse("pathways:home")), *crumbs]
-        data = [*structured]
-        if len(crumbs) > 1:
-            data.insert(0, self.breadcrumb_data(crumbs))
+        if crumbs:  # every page but the home page
+            crumbs = [("Home", reverse("pathways:home")), *crumbs]
+            items = [
+                {"@type": "ListItem", "position": n, "name": name, "item": self.absolute(url)}
+                for n, (name, url) in enumerate(crumbs, start=1)
+            ]
+            trail = {"@context": SCHEMA, "@type": "BreadcrumbList", "itemListElement": items}
+            structured = [trail, *structured]
         return {
             "page_title": title,
             "meta_description": description,
             "canonical_url": self.absolute(path),
-            "breadcrumbs": crumbs if len(crumbs) > 1 else [],
-            "structured_data": data,
+            "breadcrumbs": list(crumbs),
+            "structured_data": list(structured),
             "site_name": SITE_NAME,
         }
 
@@ -82,6 +75,13 @@ class HomeView(PublicPage, TemplateView):
         return super().get(request)
 
     def get_context_data(self, **kwargs):
+        home = reverse("pathways:home")
+        site = {
+            "@context": SCHEMA,
+            "@type": "WebSite",
+            "name": SITE_NAME,
+            "url": self.absolute(home),
+        }
         return super().get_context_data(
             **kwargs,
             **self.page_context(
@@ -90,15 +90,8 @@ class HomeView(PublicPage, TemplateView):
                     "Career transition guides: the skills you already have, the ones to learn, "
                     "a week-by-week roadmap and an honest reality check."
                 ),
-                path=reverse("pathways:home"),
-                structured=[
-                    {
-                        "@context": "https://schema.org",
-                        "@type": "WebSite",
-                        "name": SITE_NAME,
-                        "url": self.absolute(reverse("pathways:home")),
-                    }
-                ],
+                path=home,
+                structured=[site],
             ),
             hub_roles=list(queries.hub_roles().only("slug", "name")),
             starting_roles=list(queries.starting_roles().values_list("slug", "name")),
@@ -119,15 +112,11 @@ class GuideView(PublicPage, DetailView):
         return mark_private(response) if self.preview else response
 
     def get_object(self):
-        slug, user = self.kwargs["slug"], self.request.user
-        pathway = queries.published_guide(slug)
+        pathway, user = queries.guide(self.kwargs["slug"]), self.request.user
+        self.preview = pathway is not None and pathway.status != queries.PUBLISHED
         # Those who may see the pathway in the admin may see its draft here.
-        if pathway is None and (
-            user.has_perm("pathways.view_pathway") or user.has_perm("pathways.change_pathway")
-        ):
-            pathway = queries.any_guide(slug)
-            self.preview = pathway is not None
-        if pathway is None:
+        may_see = ("pathways.view_pathway", "pathways.change_pathway")
+        if pathway is None or (self.preview and not any(map(user.has_perm, may_see))):
             raise Http404("No such guide")
         return pathway
 
@@ -182,7 +171,7 @@ class HubView(CardList):
     """ "How to Become a <Role>": the paths into a role, filtered and sorted."""
 
     template_name = "pathways/hub.html"
-    paginate_by = PATHS_PER_PAGE
+    paginate_by = 50
 
     def get_queryset(self):
         self.role = queries.role_with_hub(self.kwargs["slug"])
@@ -196,25 +185,17 @@ class HubView(CardList):
 
     def stored_address(self, page):
         # An unknown starting role names nothing: its empty state is never stored.
-        unknown_start = "from" in self.form.errors
-        return (
-            None
-            if unknown_start
-            else _address(self.role.get_absolute_url(), page, self.form.query())
-        )
+        if "from" not in self.form.errors:
+            return _address(self.role.get_absolute_url(), page, self.form.query())
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        role, chosen = self.role, self.form.cleaned_data
-        title, path = become_title(role), role.get_absolute_url()
+        role, title, path = self.role, become_title(self.role), self.role.get_absolute_url()
         context.update(
             role=role,
             hub=getattr(role, "hub", None),
-            starting_roles=self.form.starting_roles,
-            from_slug=self.form.data.get("from", ""),
-            from_role=chosen.get("from"),
-            sort=chosen.get("sort", ""),
-            sorts=queries.SORTS.items(),
+            form=self.form,
             page_query=urlencode(self.form.query()),
             **self.page_context(
                 title=title,
@@ -248,7 +229,7 @@ class FromRoleView(CardList):
     """The pathways that start from one role."""
 
     template_name = "pathways/from_role.html"
-    paginate_by = PATHS_PER_PAGE
+    paginate_by = 50
 
     def get_queryset(self):
         self.role = queries.role_with_hub(self.kwargs["slug"])
@@ -280,7 +261,7 @@ class SearchView(CardList):
     """Search across roles and pathways; an empty query gets a prompt."""
 
     template_name = "pathways/search.html"
-    paginate_by = RESULTS_PER_PAGE
+    paginate_by = 20
 
     def get_queryset(self):
         q = CONTROL_CHARACTERS.sub(" ", self.request.GET.get("q", ""))
