@@ -34,6 +34,7 @@ from .servers import (
     RedisServer,
     Site,
     collect_static,
+    first_guide,
     query,
     site_environment,
 )
@@ -100,11 +101,7 @@ def main(argv=None) -> int:
 
 
 def measure(site, database_url, args) -> int:
-    [(slug,)] = query(
-        database_url,
-        "SELECT slug FROM pathways_pathway WHERE status = 'published' AND has_guide "
-        "ORDER BY slug LIMIT 1",
-    )
+    _, slug, _ = first_guide(database_url)
     page, counter = f"/pathways/{slug}/", f"/pathways/{slug}/view"
     status, _, _ = site.get(page)
     if status != 200:

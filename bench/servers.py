@@ -133,6 +133,16 @@ def query(database_url: str, sql: str, params=()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
 
 
+def first_guide(database_url: str) -> tuple[int, str, str]:
+    """(id, slug, title) of the first published guide, by slug."""
+    [row] = query(
+        database_url,
+        "SELECT id, slug, title FROM pathways_pathway WHERE status = 'published' AND has_guide "
+        "ORDER BY slug LIMIT 1",
+    )
+    return row
+
+
 # --- Redis -----------------------------------------------------------------
 
 

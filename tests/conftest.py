@@ -108,6 +108,19 @@ def _fresh_cache():
     caching.clear_local()
 
 
+@pytest.fixture(scope="module")
+def redis_server():
+    """redis-server from Debian on a free loopback port, for one module. Never skipped."""
+    from bench.servers import MissingTool, RedisServer
+
+    try:
+        server = RedisServer().start()
+    except MissingTool as missing:
+        pytest.fail(f"this test needs Redis: {missing}", pytrace=False)
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def seeded(db):
     """The shipped source pages (four guides and the Product Manager hub), imported."""

@@ -12,7 +12,6 @@ import pytest
 import redis
 from django.core.cache import cache
 
-from bench.servers import MissingTool, RedisServer
 from pathways import caching
 from tests.factories import make_full_guide, make_pathway, make_role
 from tests.support import page_text
@@ -157,16 +156,6 @@ def test_pages_for_inputs_that_name_nothing_not_stored(site, client, address):
 
     assert (response.status_code, len(cache._cache)) == (200, 0)
     assert response["Cache-Control"].startswith("public, ")
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    try:
-        server = RedisServer().start()
-    except MissingTool as missing:
-        pytest.fail(f"the Redis page cache test needs Redis: {missing}", pytrace=False)
-    yield server
-    server.stop()
 
 
 # The subject is which keys reach Redis, the same whatever the database; the

@@ -1,8 +1,11 @@
-"""Fixtures that start real processes: PostgreSQL, Redis, gunicorn through the entrypoint."""
+"""Fixtures that start real processes: PostgreSQL and static files for gunicorn.
+
+Redis (``redis_server``) is in tests/conftest.py, for the page cache tests too.
+"""
 
 import pytest
 
-from bench.servers import MissingTool, PostgresCluster, RedisServer, collect_static
+from bench.servers import MissingTool, PostgresCluster, collect_static
 
 
 @pytest.fixture(scope="session")
@@ -37,13 +40,3 @@ def static_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("staticfiles")
     collect_static(root)
     return root
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    try:
-        server = RedisServer().start()
-    except MissingTool as missing:
-        pytest.fail(f"the multi-process test needs Redis: {missing}", pytrace=False)
-    yield server
-    server.stop()

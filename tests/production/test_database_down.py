@@ -21,11 +21,8 @@ def site_without_database(static_root, tmp_path_factory):
         static_root=static_root,
         WEB_CONCURRENCY="1",
     )
-    server = Site(env=env)
-    try:
-        yield server.start()
-    finally:
-        server.stop()
+    with Site(env=env) as server:
+        yield server
 
 
 def test_healthz_is_503_when_database_is_down(site_without_database):

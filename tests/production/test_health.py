@@ -7,20 +7,8 @@ from pathways.health import HealthCheckMiddleware
 from pathways.models import Pathway
 from pathways_site.settings import production
 
-NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "Strict-Transport-Security": "max-age=31536000; includeSubDomains; preload",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-}
+from .headers import NEVER_CACHE, SECURITY_HEADERS
+
 PROBE_ADDRESS = "10.1.2.3:8000"  # not in ALLOWED_HOSTS
 
 

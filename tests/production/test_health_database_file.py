@@ -24,11 +24,8 @@ def sqlite_site(static_root, tmp_path):
     )
     migrated = run_entrypoint(env, "migrate")
     assert migrated.returncode == 0, migrated.stderr
-    server = Site(env=env)
-    try:
-        yield server.start(), database
-    finally:
-        server.stop()
+    with Site(env=env) as server:
+        yield server, database
 
 
 def healthz(site):

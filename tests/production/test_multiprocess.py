@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bench.servers import SITE_HOST, Site, query, run_entrypoint, site_environment
+from bench.servers import SITE_HOST, Site, first_guide, query, run_entrypoint, site_environment
 
 from .admin_session import AdminSession
 
@@ -44,12 +44,7 @@ def two_sites(postgres, redis_server, static_root):
 
 @pytest.fixture(scope="module")
 def guide(two_sites):
-    """(id, slug, title) of the first published guide."""
-    return query(
-        two_sites[0].env["DATABASE_URL"],
-        "SELECT id, slug, title FROM pathways_pathway WHERE status = 'published' AND has_guide "
-        "ORDER BY slug LIMIT 1",
-    )[0]
+    return first_guide(two_sites[0].env["DATABASE_URL"])
 
 
 def served_within(site, path: str, text: str, seconds: float) -> float | None:

@@ -9,16 +9,11 @@ import subprocess
 
 import pytest
 
-from bench.servers import ROOT, Site, query, site_environment
+from bench.servers import ROOT, Site, first_guide, query, site_environment
 
 from .dockerfile import healthcheck_command
+from .headers import NEVER_CACHE, SECURITY_HEADERS
 
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
-)
-NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
 TEN_YEARS_IMMUTABLE = "max-age=315360000, public, immutable"
 
 
@@ -31,21 +26,16 @@ def site(postgres, static_root):
         DJANGO_MIGRATE="true",
         DJANGO_LOAD_CONTENT="true",
     )
-    server = Site(env=env)
     try:
-        yield server.start()
+        with Site(env=env) as server:
+            yield server
     finally:
-        server.stop()
         postgres.drop_database(database_url)
 
 
 @pytest.fixture(scope="module")
 def guide_path(site):
-    (slug,) = query(
-        site.env["DATABASE_URL"],
-        "SELECT slug FROM pathways_pathway WHERE status = 'published' AND has_guide "
-        "ORDER BY slug LIMIT 1",
-    )[0]
+    _, slug, _ = first_guide(site.env["DATABASE_URL"])
     return f"/pathways/{slug}/"
 
 
@@ -81,24 +71,7 @@ def test_guide_page_sends_security_headers(site, guide_path):
     status, headers, _ = site.get(guide_path)
 
     assert status == 200
-    assert {
-        name: headers[name]
-        for name in (
-            "Content-Security-Policy",
-            "Strict-Transport-Security",
-            "Cross-Origin-Opener-Policy",
-            "Referrer-Policy",
-            "X-Content-Type-Options",
-            "X-Frame-Options",
-        )
-    } == {
-        "Content-Security-Policy": CSP,
-        "Strict-Transport-Security": "max-age=31536000; includeSubDomains; preload",
-        "Cross-Origin-Opener-Policy": "same-origin",
-        "Referrer-Policy": "strict-origin-when-cross-origin",
-        "X-Content-Type-Options": "nosniff",
-        "X-Frame-Options": "DENY",
-    }
+    assert {name: headers[name] for name in SECURITY_HEADERS} == SECURITY_HEADERS
 
 
 def test_guide_page_repeat_visit_is_not_modified(site, guide_path):
