@@ -24,7 +24,9 @@ run: install
 	@echo "First time? Create an admin account with: $(BIN)/python manage.py createsuperuser"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install test-sqlite test-postgres
+# The two legs side by side, one per core; each prints its output when it is done.
+test: install
+	@$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/python -m pytest

@@ -1,8 +1,8 @@
 """Suite-wide rules: in CI a skipped test is a failure; a second database runs what it can change.
 
-``make test`` runs the whole suite on SQLite, then again on PostgreSQL with
+``make test`` runs the whole suite on SQLite and, alongside, on PostgreSQL with
 ``--database-dependent-only``: that leg deselects the tests whose outcome the
-database cannot change, since they already ran. A test depends on the
+database cannot change, since the SQLite leg runs them. A test depends on the
 database when it may use it (the ``django_db`` marker or a fixture that opens
 it) and is not marked ``once`` (it uses a database, but tests a browser or a
 process that brings its own PostgreSQL). Deselected is not skipped: the
