@@ -4,8 +4,8 @@
 ``--database-dependent-only``: that leg deselects the tests whose outcome the
 database cannot change, since the SQLite leg runs them. A test depends on the
 database when it may use it (the ``django_db`` marker or a fixture that opens
-it) and is not marked ``once`` (it uses a database, but tests a browser or a
-process that brings its own PostgreSQL). Deselected is not skipped: the
+it) and is not marked ``once`` (it uses the database only as a means: pages in
+a browser, uploads, log lines, markup). Deselected is not skipped: the
 summary counts them, and a line says how many ran on SQLite only.
 """
 
