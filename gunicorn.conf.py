@@ -53,3 +53,16 @@ def pre_fork(server, worker):
     worker); frozen before the fork, those are never walked again.
     """
     gc.freeze()
+
+
+def on_exit(server):
+    """Write the view counts gathered in Redis before the server stops (pathways.view_counts).
+
+    The workers are gone by now; with preload_app the site is loaded here too.
+    """
+    from pathways import view_counts
+
+    try:
+        view_counts.flush()
+    except Exception:  # the server stops anyway; the counts stay in Redis for the next flush
+        server.log.exception("view counts not written at exit")

@@ -8,11 +8,12 @@ the page's ``<noscript>``.
 A visitor is an HMAC of the client address and User-Agent under a key made
 from SECRET_KEY and the UTC date: the same all day in every process, a new one
 tomorrow, and never the address itself. ``cache.add`` keeps that mark for a
-day and says atomically whether it is new; only then is the count raised, by
-a single ``UPDATE … SET views = views + 1``, so concurrent visitors are never
-lost. No cookie is set and the page itself does not vary. With a shared cache
-(Redis) a visitor counts once across all processes; with the local-memory
-cache, once per process.
+day and says atomically whether it is new; only then is the count raised
+(``pathways.view_counts``: at once in the database, or gathered in Redis and
+written every few seconds), so concurrent visitors are never lost. No cookie
+is set and the page itself does not vary. With a shared cache (Redis) a
+visitor counts once across all processes; with the local-memory cache, once
+per process. The beacon answers the stored count plus any not yet written.
 
 Requests another site makes a browser send (``Sec-Fetch-Site`` or ``Origin``
 from elsewhere) are refused, and well-known automated agents are not counted.
@@ -24,13 +25,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.utils.crypto import salted_hmac
 from django.utils.http import is_same_domain
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from .. import view_counts
 from ..client import client_address
 from ..models import Pathway
 from ..templatetags.pathways_tags import view_label
@@ -126,9 +127,14 @@ def count_view(request, slug):
         raise Http404("No such guide")
     pathway_id, views = found
     if request.method != "HEAD" and record_visitor(request, pathway_id):
-        published.filter(pk=pathway_id).update(views=F("views") + 1)
-        if request.method == "POST":
-            views = published.values_list("views", flat=True).first() or 0
+        pending = view_counts.add_view(pathway_id)
+        if pending is None:  # written to the database at once
+            pending = 0
+            if request.method == "POST":
+                views = published.values_list("views", flat=True).first() or 0
+    else:
+        pending = view_counts.pending_views(pathway_id) if request.method == "POST" else 0
+    views += pending
     if request.method == "POST":
         response = JsonResponse({"views": views, "label": view_label(views)})
     else:

@@ -188,6 +188,11 @@ X_FRAME_OPTIONS = "DENY"
 
 # Site-wide page cache lifetime for shared caches (seconds).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# With Redis, counted views gather there and are written to the database at
+# most this often (seconds; pathways.view_counts).
+VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 5)
+if VIEW_FLUSH_SECONDS < 1:
+    raise ImproperlyConfigured(f"VIEW_FLUSH_SECONDS={VIEW_FLUSH_SECONDS}: use 1 or more")
 
 LOGGING = {
     # One line per record, tracebacks folded in, secrets blanked out.
