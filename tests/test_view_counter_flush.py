@@ -5,7 +5,9 @@ it is the interval running out, so no test waits for the clock.
 """
 
 import io
+import runpy
 import threading
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -158,6 +160,20 @@ def test_flush_views_without_redis_has_nothing_to_write(client):
     visit(client, pathway)
 
     assert (flush_views(), stored_views(pathway)) == ("0 view(s) of 0 guide(s) written\n", 1)
+
+
+@pytest.mark.django_db
+def test_gunicorn_exit_writes_pending_views(client, redis_cache):
+    hooks = runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
+    pathway = make_pathway(views=0)
+    hold_flush()
+    visit(client, pathway, address="198.51.100.1")
+    visit(client, pathway, address="198.51.100.2")
+    before_exit = stored_views(pathway)
+
+    hooks["on_exit"](None)
+
+    assert (before_exit, stored_views(pathway)) == (0, 2)
 
 
 # --- concurrency -------------------------------------------------------------
