@@ -10,9 +10,10 @@ connection and worker at the same moment, must not be counted. It passes when
 wrk reports no socket errors and no error statuses, and the stored count rose
 by exactly the number of distinct visitors among the view requests the server
 answered (gunicorn's access log shows each one's User-Agent) — no view lost,
-none counted twice. wrk drops the requests still in flight when time runs out,
-so its own POST total may fall short of the server's by at most one per
-connection; that is checked too. Figures are printed as Markdown and, with
+none counted twice. Counted views gather in Redis, so ``manage.py flush_views``
+writes what is pending before the stored count is read. wrk drops the
+requests still in flight when time runs out, so its own POST total may fall
+short of the server's by at most one per connection; that is checked too. Figures are printed as Markdown and, with
 ``--report``, written to a file for the benchmark report. PostgreSQL is the
 run's own when DATABASE_URL names one, else a throwaway cluster
 (``bench/servers.py``).
@@ -36,6 +37,7 @@ from .servers import (
     collect_static,
     first_guide,
     query,
+    run_entrypoint,
     site_environment,
 )
 from .web import run_wrk
@@ -125,6 +127,11 @@ def measure(site, database_url, args) -> int:
             reads, posts = pool.submit(load, page, headers), pool.submit(load, counter, posting)
             read, post = reads.result(), posts.result()
     time.sleep(2)  # let requests wrk abandoned at the deadline finish on the server
+    # Counted views gather in Redis and are written every few seconds: write the rest now.
+    flushed = run_entrypoint(site.env, "python", "manage.py", "flush_views")
+    if flushed.returncode != 0:
+        print(f"loadtest: flush_views failed:\n{flushed.stderr}", file=sys.stderr)
+        return 1
 
     [(views_after,)] = query(
         database_url, "SELECT views FROM pathways_pathway WHERE slug = %s", [slug]
