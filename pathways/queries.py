@@ -50,6 +50,12 @@ def guide(slug: str) -> Pathway | None:
     return pathways.defer("rendering__card_html").filter(slug=slug).first()
 
 
+def published_with_roles(slug: str) -> Pathway | None:
+    """A published pathway with its two roles and nothing else (its share card)."""
+    pathways = Pathway.objects.published().select_related("from_role", "to_role")
+    return pathways.filter(slug=slug).first()
+
+
 def with_cards(pathways: QuerySet) -> QuerySet:
     """Listed pathways with what their cards show: roles and the stored card HTML."""
     return pathways.select_related("from_role", "to_role", "rendering").defer(

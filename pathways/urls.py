@@ -17,6 +17,11 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("pathways/<address:slug>/", views.GuideView.as_view(), name="guide"),
     path("pathways/<address:slug>/view", views.count_view, name="count_view"),
+    path(
+        "pathways/<address:slug>/share-<int:version>.png",
+        views.share_card,
+        name="share_image",
+    ),
     path("become/<address:slug>/", views.HubView.as_view(), name="hub"),
     path("from/", views.StartingRoleRedirectView.as_view(), name="from_role_choice"),
     path("from/<address:slug>/", views.FromRoleView.as_view(), name="from_role"),

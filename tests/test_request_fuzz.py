@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from pathways.queries import SORTS
 
-# Each public pattern, its path with a slot for the parameter, and real values for it.
+# Each public pattern, its path with a slot for each parameter, and real values for
+# them (a tuple for a pattern with several).
 GUIDES = [
     "backend-developer-to-ai-engineering-manager",
     "backend-developer-to-ai-platform-engineer",
@@ -26,6 +27,11 @@ ROUTES = {
     "pathways:home": ("/", []),
     "pathways:guide": ("/pathways/{}/", GUIDES),
     "pathways:count_view": ("/pathways/{}/view", GUIDES),
+    # Versions: the current one, older ones, later ones, zero.
+    "pathways:share_image": (
+        "/pathways/{}/share-{}.png",
+        [(guide, version) for guide in GUIDES for version in ("1", "2", "3", "0")],
+    ),
     "pathways:hub": ("/become/{}/", ["product-manager", "ai-project-manager"]),
     "pathways:from_role_choice": ("/from/", []),
     "pathways:from_role": ("/from/{}/", ["backend-developer"]),
@@ -64,6 +70,17 @@ def value(known):
     return st.one_of(st.sampled_from(known), junk, st.sampled_from(HUGE)) if known else junk
 
 
+def arguments(known) -> tuple:
+    """A pattern's real arguments as a tuple, whether it has one parameter or several."""
+    return known if isinstance(known, tuple) else (known,)
+
+
+def path_values(known):
+    """Each slot's value drawn apart: real ones mixed with junk, slot by slot."""
+    slots = zip(*map(arguments, known), strict=True)
+    return st.tuples(*(value(sorted(set(slot))) for slot in slots))
+
+
 query_strings = st.lists(
     st.tuples(st.one_of(st.sampled_from(KEYS), junk), value(VALUES)).map("=".join),
     max_size=5,
@@ -73,14 +90,15 @@ query_strings = st.lists(
 def test_every_public_pattern_is_fuzzed(db):
     public = {f"pathways:{p.name}" for p in get_resolver("pathways.urls").url_patterns}
     paths = {
-        name: reverse(name, args=[known[0]] if known else [])
+        name: reverse(name, args=arguments(known[0]) if known else [])
         for name, (_template, known) in ROUTES.items()
     }
 
     assert set(ROUTES) == public | {"healthz"}
     assert all(isinstance(p, URLPattern) for p in get_resolver("pathways.urls").url_patterns)
     assert paths == {
-        name: template.format(*known[:1]) for name, (template, known) in ROUTES.items()
+        name: template.format(*(arguments(known[0]) if known else ()))
+        for name, (template, known) in ROUTES.items()
     }
 
 
@@ -89,7 +107,9 @@ def test_every_public_pattern_is_fuzzed(db):
 @given(data=st.data())
 def test_public_pattern_never_gives_a_server_error(seeded, client, name, data):
     template, known = ROUTES[name]
-    path = template.format(data.draw(value(known), label="parameter")) if known else template
+    path = (
+        template.format(*data.draw(path_values(known), label="parameters")) if known else template
+    )
     query = data.draw(query_strings, label="query")
     method = data.draw(st.sampled_from(["GET", "HEAD"]), label="method")
 
