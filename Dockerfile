@@ -32,6 +32,17 @@ ENV PATH=/opt/venv/bin:$PATH \
     PORT=8000 \
     WEB_CONCURRENCY=2
 
+# Fonts for guide share cards (pathways/share_image.py): DejaVu for Latin, Greek,
+# Cyrillic and Arabic, Droid Sans Fallback for Chinese, Japanese and Korean;
+# FriBiDi lets Pillow lay out right-to-left names. Pinned: a card's pixels
+# should not change under a release.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        fonts-dejavu-core=2.37-6 \
+        fonts-droid-fallback=1:6.0.1r16-1.1 \
+        libfribidi0=1.0.8-2.1 \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 pathways \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin pathways
 COPY --from=build /opt/venv /opt/venv
