@@ -17,6 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_pathway
+from tests.test_settings import settings_value
 from tests.test_views_counter import FIREFOX, stored_views, visit
 
 FLUSH_DUE = "pathways:views:flush"
@@ -174,6 +175,22 @@ def test_gunicorn_exit_writes_pending_views(client, redis_cache):
     hooks["on_exit"](None)
 
     assert (before_exit, stored_views(pathway)) == (0, 2)
+
+
+@pytest.mark.parametrize("seconds, answer", [("", "5"), ("1", "1"), ("0", None), ("-5", None)])
+def test_flush_interval_from_the_environment(seconds, answer):
+    result = settings_value(
+        "settings.VIEW_FLUSH_SECONDS", DJANGO_DEBUG="true", VIEW_FLUSH_SECONDS=seconds
+    )
+
+    if answer is None:
+        assert (result.returncode, result.stderr.splitlines()[-1]) == (
+            1,
+            "django.core.exceptions.ImproperlyConfigured: "
+            f"VIEW_FLUSH_SECONDS={seconds}: use 1 or more",
+        )
+    else:
+        assert (result.returncode, result.stdout) == (0, f"{answer}\n")
 
 
 # --- concurrency -------------------------------------------------------------
