@@ -334,3 +334,19 @@ def test_card_without_fonts_is_drawn_without_text(pathway):
 
     assert (card.site, card.roles, card.title, card.facts) == ([], [], [], [])
     assert image.size == (1200, 630)
+
+
+@pytest.mark.django_db
+def test_title_is_cut_short_after_a_whole_word(pathway):
+    pathway.title = (
+        "From Chief Executive Officer of a Very Large Multinational Conglomerate to "
+        "Kindergarten Teacher: Your 18-Month Transition Guide with Everything You Need"
+    )
+
+    card = lay_out(pathway)
+
+    assert [line.text for line in card.title] == [
+        "From Chief Executive Officer of a Very Large",
+        "Multinational Conglomerate to Kindergarten",
+        "Teacher: Your 18-Month Transition Guide…",
+    ]

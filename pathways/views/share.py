@@ -13,7 +13,7 @@ from .. import queries, share_image
 
 # A card never changes at its address: a new version of the guide has a new address.
 IMMUTABLE = "public, max-age=31536000, immutable"
-# Drawing a card takes 40-120 ms (share_image.share_png): keep it, under its version.
+# Drawing a card takes about 50 ms (share_image.share_png): keep it, under its version.
 CARD_SECONDS = 7 * 24 * 60 * 60
 
 
