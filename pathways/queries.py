@@ -10,11 +10,17 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import (
+    Case,
     Exists,
+    F,
     OuterRef,
     Q,
     QuerySet,
+    Value,
+    When,
+    Window,
 )
+from django.db.models.functions import RowNumber
 
 from .models import Hub, HubEntry, Pathway, PathwayRendering, Role
 
@@ -264,3 +270,46 @@ def search_roles(q: str) -> QuerySet:
     for word in q.split():
         matches = matches.filter(Q(name__icontains=word) | Q(description__icontains=word))
     return matches
+
+
+class RelatedPaths(NamedTuple):
+    """Other published paths into a guide's role (on its hub) and from its starting role."""
+
+    into: list[Pathway]
+    starting_alike: list[Pathway]
+
+    @property
+    def nearest_written(self) -> list[Pathway]:
+        """Those with a written guide: into the same role first, then from the same one."""
+        return [path for path in (*self.into, *self.starting_alike) if path.has_guide]
+
+
+def related_paths(pathway: Pathway, per_list: int = 4) -> RelatedPaths:
+    """Up to ``per_list`` published paths into ``pathway``'s role and as many from its
+    starting role, itself left out, written guides first, then by title: one query.
+
+    Into the role means on its hub, as the hub page has it: leading to the role
+    or listed by its hub. A row number over each of the two lists keeps a
+    popular role's hundreds of paths in the database.
+    """
+    listed = HubEntry.objects.filter(hub__role_id=pathway.to_role_id, pathway=OuterRef("pk"))
+    into_role = Q(to_role_id=pathway.to_role_id) | Q(Exists(listed))
+    side = Case(When(into_role, then=Value(0)), default=Value(1))
+    rows = (
+        Pathway.objects.published()
+        .filter(into_role | Q(from_role_id=pathway.from_role_id))
+        .exclude(pk=pathway.pk)
+        .annotate(
+            side=side,
+            place=Window(
+                RowNumber(), partition_by=side, order_by=[F("has_guide").desc(), "title", "pk"]
+            ),
+        )
+        .filter(place__lte=per_list)
+        .only("slug", "title", "has_guide")
+        .order_by("side", "place")
+    )
+    related = RelatedPaths([], [])
+    for path in rows:
+        (related.starting_alike if path.side else related.into).append(path)
+    return related

@@ -4,7 +4,8 @@ the reality check and the action plan grouped by kind."""
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .models import ActionItem, Pathway, RealityCheckItem
+from . import charts
+from .models import ActionItem, Pathway, RealityCheckItem, Skill
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,65 @@ def action_plan(pathway: Pathway) -> list[tuple[str, list]]:
     return grouped(pathway.action_items.all(), "when", ActionItem.When.choices)
 
 
+PRIORITY_ORDER = {value: rank for rank, value in enumerate(Skill.Priority.values)}
+
+
+def skills_by_priority(pathway: Pathway) -> list:
+    """The prefetched skills to learn, critical first, each priority in the editors' order."""
+    return sorted(
+        pathway.skills.all(),
+        key=lambda skill: PRIORITY_ORDER.get(skill.priority, len(PRIORITY_ORDER)),
+    )
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """A line of the guide's contents: the id of what it links to, its label, its sub-entries."""
+
+    id: str
+    label: str
+    entries: tuple = ()
+
+
+def contents(pathway: Pathway, parts: dict) -> list[ContentsEntry]:
+    """The guide's sections that it has, in page order, with the ids the template gives them."""
+    present = [
+        ("overview", "Overview", bool(pathway.overview)),
+        (
+            "transferable-skills",
+            "Your transferable skills",
+            bool(pathway.transferable_skills.all()),
+        ),
+        ("skills-to-learn", "Skills you'll need to learn", bool(parts["skills"])),
+        ("roadmap", "Your learning roadmap", bool(parts["roadmap"])),
+        ("reality-check", "Reality check", bool(parts["reality_check"])),
+        ("action-plan", "Your action plan", bool(parts["action_plan"])),
+        ("faq", "Frequently asked questions", bool(pathway.faqs.all())),
+    ]
+    phases = tuple(
+        ContentsEntry(f"phase-{step.number}", f"Phase {step.number}: {step.phase.title}")
+        for step in parts["roadmap"]
+    )
+    return [
+        ContentsEntry(id, label, phases if id == "roadmap" else ())
+        for id, label, shown in present
+        if shown
+    ]
+
+
 def guide_sections(pathway: Pathway) -> dict:
     """What the guide template needs beyond the pathway and its prefetched parts."""
-    return {
+    parts = {
+        "skills": skills_by_priority(pathway),
         "roadmap": roadmap(pathway),
         "reality_check": reality_check(pathway),
         "action_plan": action_plan(pathway),
+    }
+    steps = parts["roadmap"]
+    return {
+        **parts,
+        "roadmap_weeks": steps[-1].last_week if steps else 0,
+        "roadmap_chart": charts.roadmap_chart(steps),
+        "skills_chart": charts.skills_chart(parts["skills"]),
+        "contents": contents(pathway, parts),
     }

@@ -1,8 +1,9 @@
 """The public site's URLs."""
 
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import path, register_converter
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from . import views
 from .addresses import AddressConverter
@@ -12,6 +13,19 @@ app_name = "pathways"
 
 # Role and pathway addresses in any script (see pathways.addresses).
 register_converter(AddressConverter, "address")
+
+
+class FaviconRedirect(RedirectView):
+    """Browsers ask for /favicon.ico whatever the page links: send them to the site's icon.
+
+    Its address is looked up per request: with the manifest storage it carries a
+    content hash, known only once collectstatic has run.
+    """
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")
+
+
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -26,6 +40,7 @@ urlpatterns = [
     path("from/", views.StartingRoleRedirectView.as_view(), name="from_role_choice"),
     path("from/<address:slug>/", views.FromRoleView.as_view(), name="from_role"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("favicon.ico", FaviconRedirect.as_view(), name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

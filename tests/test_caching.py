@@ -85,12 +85,12 @@ def test_stored_card_is_what_rendering_on_the_spot_gives(client, guide):
     assert "From Backend Developer to Product Manager" in stored(guide).card_html
 
 
-def test_guide_from_store_takes_one_query(client, guide, django_assert_num_queries):
+def test_guide_from_store_takes_two_queries(client, guide, django_assert_num_queries):
     caching.store_outdated_html()
     caching.content_version()
 
-    # The pathway with its roles and stored guide.
-    with django_assert_num_queries(1):
+    # The pathway with its roles and stored guide, then its related paths.
+    with django_assert_num_queries(2):
         response = client.get(guide.get_absolute_url())
 
     assert headings(response, 1) == [guide.title]
@@ -99,8 +99,9 @@ def test_guide_from_store_takes_one_query(client, guide, django_assert_num_queri
 def test_guide_without_stored_html_renders_and_stores_it(client, guide, django_assert_num_queries):
     caching.content_version()
 
-    # The pathway, one query for each of the six kinds of guide part, the upsert.
-    with django_assert_num_queries(8):
+    # The pathway, one query for each of the six kinds of guide part, the upsert,
+    # related paths.
+    with django_assert_num_queries(9):
         response = client.get(guide.get_absolute_url())
 
     assert "Frequently asked questions" in page_text(response)
@@ -366,7 +367,7 @@ def test_dummy_cache_turns_page_caching_off(client, guide, settings, django_asse
     client.get(guide.get_absolute_url())
     caching.content_version()
 
-    with django_assert_num_queries(1):  # the pathway with its stored guide
+    with django_assert_num_queries(2):  # the pathway with its stored guide, related paths
         response = client.get(guide.get_absolute_url())
 
     assert headings(response, 1) == [guide.title]

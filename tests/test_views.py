@@ -353,8 +353,8 @@ def test_guide_query_count_fixed(client, django_assert_num_queries, size):
 
     caching.content_version()
     # The pathway with its roles and stored guide, missing here: one query for
-    # each of the six kinds of guide part, and the one storing it.
-    with django_assert_num_queries(8):
+    # each of the six kinds of guide part, the one storing it, and related paths.
+    with django_assert_num_queries(9):
         response = client.get(pathway.get_absolute_url())
 
     assert response.status_code == 200

@@ -47,7 +47,11 @@ class PublicPage(CachedPageMixin):
             data["description"] = strip_tags(markdown.render(role.description)).strip()
         return data
 
-    def page_context(self, *, title, description, path, crumbs=(), structured=()):
+    def page_context(
+        self, *, title, description, path, crumbs=(), structured=(), current_crumb=None
+    ):
+        """``current_crumb``: a short name for this page's last breadcrumb, the full one
+        staying in the structured data."""
         if crumbs:  # every page but the home page
             crumbs = [("Home", reverse("pathways:home")), *crumbs]
             items = [
@@ -60,7 +64,7 @@ class PublicPage(CachedPageMixin):
             "page_title": title,
             "meta_description": description,
             "canonical_url": self.absolute(path),
-            "breadcrumbs": list(crumbs),
+            "breadcrumbs": [*crumbs[:-1], (current_crumb, path)] if current_crumb else list(crumbs),
             "structured_data": list(structured),
             "site_name": SITE_NAME,
         }
@@ -127,6 +131,8 @@ class GuideView(PublicPage, DetailView):
             **kwargs,
             preview=self.preview,
             guide_body=caching.guide_body_html(pathway),
+            # Not in the stored body: that moves on with this pathway only, these with others.
+            related=queries.related_paths(pathway),
             **self.page_context(
                 title=pathway.title,
                 description=(
@@ -138,6 +144,7 @@ class GuideView(PublicPage, DetailView):
                     (become_title(to_role), to_role.get_absolute_url()),
                     (pathway.title, pathway.get_absolute_url()),
                 ],
+                current_crumb="This guide",
                 structured=[self.occupation_data(to_role)],
             ),
         )
