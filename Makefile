@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
 
-.PHONY: install run test test-sqlite test-postgres lint format fixtures check-fixtures bench loadtest clean
+.PHONY: install run test test-sqlite test-postgres lint format fixtures check-fixtures bench loadtest screenshots clean
 
 install: $(STAMP)
 
@@ -71,6 +71,10 @@ bench: install
 # 100 connections for 30 s against gunicorn, a throwaway PostgreSQL and Redis on loopback.
 loadtest: install
 	$(BIN)/python -m bench.loadtest --report docs/load-test.md
+
+# The README's pictures of a guide and a hub, phone and desktop, from the running site.
+screenshots: install
+	$(BIN)/python -m bench.screenshots
 
 clean:
 	rm -rf $(VENV) var staticfiles
