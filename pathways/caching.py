@@ -115,6 +115,19 @@ def guide_body_html(pathway: Pathway) -> SafeString:
     return mark_safe(html)  # rendered by our templates, which escape the content
 
 
+def guide_body_html_at(pathway: Pathway, pace) -> SafeString:
+    """The guide body with its weeks at a reader's ``pace`` (``pathways.pace``).
+
+    The stored HTML is the baseline's. Another pace's body is rendered now (six
+    more queries) and not stored: its page is cached whole under its own address.
+    """
+    if pace.is_baseline:
+        return guide_body_html(pathway)
+    prefetch_related_objects([pathway], *PART_RELATIONS)
+    context = {"pathway": pathway, **sections.guide_sections(pathway, pace)}
+    return mark_safe(render_to_string(GUIDE_TEMPLATE, context))
+
+
 def cards_html(pathways) -> list[SafeString]:
     """The summary cards of these pathways, in order (hubs, role pages, search results).
 

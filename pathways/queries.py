@@ -313,3 +313,8 @@ def related_paths(pathway: Pathway, per_list: int = 4) -> RelatedPaths:
     for path in rows:
         (related.starting_alike if path.side else related.into).append(path)
     return related
+
+
+def published_roadmap(slug: str) -> Pathway | None:
+    """A published pathway with its roadmap phases (its calendar file), in two queries."""
+    return Pathway.objects.published().prefetch_related("phases").filter(slug=slug).first()

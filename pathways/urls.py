@@ -26,11 +26,11 @@ class FaviconRedirect(RedirectView):
         return static("favicon.svg")
 
 
-
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("pathways/<address:slug>/", views.GuideView.as_view(), name="guide"),
     path("pathways/<address:slug>/view", views.count_view, name="count_view"),
+    path("pathways/<address:slug>/calendar.ics", views.guide_calendar, name="calendar"),
     path(
         "pathways/<address:slug>/share-<int:version>.png",
         views.share_card,

@@ -27,6 +27,7 @@ ROUTES = {
     "pathways:home": ("/", []),
     "pathways:guide": ("/pathways/{}/", GUIDES),
     "pathways:count_view": ("/pathways/{}/view", GUIDES),
+    "pathways:calendar": ("/pathways/{}/calendar.ics", GUIDES),
     # Versions: the current one, older ones, later ones, zero.
     "pathways:share_image": (
         "/pathways/{}/share-{}.png",
@@ -40,8 +41,9 @@ ROUTES = {
     "pathways:robots": ("/robots.txt", []),
     "healthz": ("/healthz", []),
 }
-KEYS = ["from", "sort", "page", "q", "p", "utm_source", ""]
+KEYS = ["from", "sort", "page", "q", "p", "hours", "start", "utm_source", ""]
 VALUES = ["backend-developer", "software-engineer", "manager", "1", "2", "0", "-1", *SORTS]
+VALUES += ["5", "40", "41", "2026-03-02", "2026-02-30", "2999-12-31", "0001-01-01"]
 # Escapes that decode to no valid UTF-8, or to what a URL must not hold raw.
 ESCAPES = ["%00", "%FF", "%C3%28", "%ED%A0%80", "%E2%82", "%", "%zz", "%2", "%0A", "%25", "%26"]
 HUGE = ["9" * 5000, "x" * 20_000, "%00" * 2000, "é" * 3000]

@@ -162,7 +162,7 @@ def test_guide_json_ld_cannot_close_its_element(client):
 
     html = client.get(pathway.get_absolute_url()).content.decode()
 
-    assert html.count("</script>") == 3  # site.js and two JSON-LD blocks
+    assert html.count("</script>") == 4  # site.js, progress.js and two JSON-LD blocks
     assert "\\u003C/script\\u003E" in html
 
 

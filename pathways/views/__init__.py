@@ -1,8 +1,9 @@
 """Public views: cached pages, and the uncached view counter."""
 
+from .calendar import guide_calendar
 from .counter import count_view
 from .pages import FromRoleView, GuideView, HomeView, HubView, SearchView, StartingRoleRedirectView
 from .share import share_card
 
 __all__ = ["FromRoleView", "GuideView", "HomeView", "HubView", "SearchView"]
-__all__ += ["StartingRoleRedirectView", "count_view", "share_card"]
+__all__ += ["StartingRoleRedirectView", "count_view", "guide_calendar", "share_card"]

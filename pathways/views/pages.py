@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, RedirectView, TemplateVie
 from .. import caching, markdown, queries
 from ..caching import CachedPageMixin, mark_private
 from ..forms import HubFilterForm
+from ..pace import pace_from
 from ..sourcetext.wording import indefinite_article
 
 SITE_NAME = "Pathways"
@@ -109,8 +110,11 @@ class GuideView(PublicPage, DetailView):
     preview = False
 
     def get(self, request, slug):
+        # A junk or out-of-range pace is the baseline, whose address has no parameter.
+        self.pace = pace_from(request.GET.get("hours"))
+        address = reverse("pathways:guide", args=[slug]) + self.pace.query()
         # Stored under the current content version, the page shows a published guide.
-        if (stored := self.canonical_page(reverse("pathways:guide", args=[slug]))) is not None:
+        if (stored := self.canonical_page(address)) is not None:
             return stored
         response = super().get(request, slug)
         return mark_private(response) if self.preview else response
@@ -130,7 +134,7 @@ class GuideView(PublicPage, DetailView):
         return super().get_context_data(
             **kwargs,
             preview=self.preview,
-            guide_body=caching.guide_body_html(pathway),
+            guide_body=caching.guide_body_html_at(pathway, self.pace),
             # Not in the stored body: that moves on with this pathway only, these with others.
             related=queries.related_paths(pathway),
             **self.page_context(

@@ -188,6 +188,10 @@ X_FRAME_OPTIONS = "DENY"
 
 # Site-wide page cache lifetime for shared caches (seconds).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+
+# The hours a week that guides' week figures assume; readers rescale them to
+# their own pace (pathways.pace). Stored guide HTML is rendered for it.
+PATHWAYS_BASELINE_HOURS_PER_WEEK = 10
 # With Redis, counted views gather there and are written to the database at
 # most this often (seconds; pathways.view_counts).
 VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 5)
