@@ -72,8 +72,10 @@ def test_edit_through_one_server_is_served_by_the_other_within_a_second(two_site
     status, location, page = editor.save(
         f"/admin/pathways/pathway/{pathway_id}/change/", "pathway_form", {"title": new_title}
     )
-    # Each process reads the content version at most once a second: allow a margin.
-    at_second = served_within(second, f"/pathways/{slug}/", html.escape(new_title), seconds=2)
+    # Each process reads the content version at most once a second (the bound
+    # itself is tested with a clock in tests/test_caching.py); the margin here
+    # is for a loaded CI machine, where a request can itself take a second.
+    at_second = served_within(second, f"/pathways/{slug}/", html.escape(new_title), seconds=5)
 
     assert (status, location) == (302, "/admin/pathways/pathway/"), page
     assert html.escape(title) in before.decode()
