@@ -39,6 +39,7 @@ ROUTES = {
     "pathways:search": ("/search/", []),
     "pathways:sitemap": ("/sitemap.xml", []),
     "pathways:robots": ("/robots.txt", []),
+    "pathways:favicon": ("/favicon.ico", []),
     "healthz": ("/healthz", []),
 }
 KEYS = ["from", "sort", "page", "q", "p", "hours", "start", "utm_source", ""]
