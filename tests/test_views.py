@@ -120,6 +120,8 @@ def test_guide_has_one_h1_title_meta_canonical_and_og(client, guide):
         ("site_name", "Pathways"),
         ("title", guide.title),
         ("description", description),
+        ("locale", "en_US"),
+        ("image", f"http://testserver/pathways/{guide.slug}/share-{guide.version}.png"),
     ]
     assert re.findall(r'<meta name="description" content="(.*?)">', html) == [description]
 
