@@ -71,10 +71,18 @@ class Tick:
 def _week_ticks(total_weeks: int, top: int) -> list[Tick]:
     """Week boundaries to label: 0, the end, and round steps between that keep clear of it."""
     step = next((s for s in TICK_STEPS if total_weeks / s <= MAX_TICKS), TICK_STEPS[-1])
-    inner = [w for w in range(step, total_weeks, step) if total_weeks - w >= step / 2]
+    end = f"{total_weeks} weeks"
+    scale = WIDTH / total_weeks
+
+    def clear_of_the_end(week: int) -> bool:
+        # The end's label runs left from the edge; a centred label needs half its width.
+        room = (len(end) + len(str(week)) / 2 + 1) * CHARACTER_WIDTH
+        return (total_weeks - week) * scale >= room
+
+    inner = [w for w in range(step, total_weeks, step) if clear_of_the_end(w)]
     ticks = [Tick("0", "0", "start")]
-    ticks += [Tick(_number(w * WIDTH / total_weeks), str(w), "middle") for w in inner]
-    ticks.append(Tick(_number(WIDTH), f"{total_weeks} weeks", "end"))
+    ticks += [Tick(_number(w * scale), str(w), "middle") for w in inner]
+    ticks.append(Tick(_number(WIDTH), end, "end"))
     return ticks
 
 
@@ -119,19 +127,23 @@ def roadmap_chart(roadmap) -> Chart | None:
     )
 
 
-def skills_chart(skills) -> Chart | None:
-    """A bar per skill to learn, as long as its weeks, in the order given; None without skills."""
+def skills_chart(skills, pace) -> Chart | None:
+    """A bar per skill to learn, as long as its weeks at ``pace``, in the order given.
+
+    None without skills.
+    """
     if not skills:
         return None
-    scale = WIDTH / max(skill.weeks for skill in skills)
+    weeks = [pace.weeks(skill.weeks) for skill in skills]
+    scale = WIDTH / max(weeks)
     bars = [
         _bar(
             row,
             0,
-            skill.weeks * scale,
-            f"{skill.name}: {skill.weeks} week{'' if skill.weeks == 1 else 's'}",
+            span * scale,
+            f"{skill.name}: {span} week{'' if span == 1 else 's'}",
             skill.priority,
         )
-        for row, skill in enumerate(skills)
+        for row, (skill, span) in enumerate(zip(skills, weeks, strict=True))
     ]
     return Chart(width=WIDTH, height=len(bars) * ROW, bars=bars)

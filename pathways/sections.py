@@ -165,6 +165,6 @@ def guide_sections(pathway: Pathway, pace: Pace | None = None) -> dict:
         **parts,
         "roadmap_weeks": steps[-1].last_week if steps else 0,
         "roadmap_chart": charts.roadmap_chart(steps),
-        "skills_chart": charts.skills_chart(parts["skills"]),
+        "skills_chart": charts.skills_chart(parts["skills"], pace),
         "contents": contents(pathway, parts),
     }

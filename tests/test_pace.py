@@ -214,3 +214,14 @@ def test_guide_at_a_pace_leaves_the_stored_html_at_the_baseline(db, client):
         '<p class="phase-weeks">Weeks 1\u20136 <span class="muted">(6 weeks)</span></p>' in stored
     )
     assert "Weeks 1\u20133" not in stored
+
+
+def test_pictures_at_a_pace_match_the_text(seeded, client):
+    html = client.get(f"{GUIDE}?hours=20").content.decode()
+
+    ticks = re.findall(r'<text class="chart-tick"[^>]*>([^<]*)</text>', html)
+    drawn = re.findall(r'<text class="chart-label"[^>]*>[^<]*: (\d+) weeks?</text>', html)
+    listed = re.findall(r'<span class="weeks">(\d+) weeks?</span>', html)
+    # 11 weeks: the tick at 10 would run into "11 weeks" at the end.
+    assert ticks == ["0", "2", "4", "6", "8", "11 weeks"]
+    assert drawn == listed == ["3", "4", "2", "2", "2", "3"]
