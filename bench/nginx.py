@@ -14,12 +14,11 @@ import shutil
 import subprocess
 import tempfile
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .servers import free_port, stop_process, wait_for_port
-from .web import fetch, paired
+from .web import compared, fetch, paired
 
 CONFIG = """\
 worker_processes {workers};
@@ -130,15 +129,14 @@ def measure(
                 raise RuntimeError(
                     f"{page['url']} not served from the proxy cache: {status} {headers}"
                 )
-            disk, proxied = paired(f"{base}/disk/{name}.html", base + page["url"], seconds, repeat)
             results["pages"][name] = {
                 "url": page["url"],
                 "bytes": len(body),
                 "cache_control": headers.get("Cache-Control", ""),
                 "etag": headers.get("ETag", ""),
-                "page": asdict(proxied),
-                "disk": asdict(disk),
-                "ratio": proxied.requests_per_second / disk.requests_per_second,
+                **compared(
+                    *paired(base + page["url"], f"{base}/disk/{name}.html", seconds, repeat)
+                ),
             }
         results["views"] = view_counter_check(base, pages["guide"]["url"], count_views)
     return results

@@ -23,13 +23,23 @@ PAGE_LABELS = {
     "home": "Home page",
     "search": "Search results",
 }
-TARGETS = {
-    "cached": 0.80,
-    "uncached": 0.10,
-    "proxy": 0.90,
-    "p99_ms": 50.0,
-    "import_seconds": 10.0,
+DASH = "\N{EN DASH}"  # between the least and greatest of a range
+TIMES = " \N{MULTIPLICATION SIGN} "
+CONFIG_LABELS = {
+    "sqlite": "SQLite + local-memory cache",
+    "postgres": "PostgreSQL + Redis",
 }
+# Each page's rate over the same-size static file's, at the largest size.
+TARGETS = {
+    ("cached", "sqlite"): 0.90,
+    ("cached", "postgres"): 0.80,
+    ("uncached", "sqlite"): 0.15,
+    ("uncached", "postgres"): 0.15,
+    "proxy": 0.90,
+    "import_seconds": 10.0,
+    "view_writes": 10,  # rows updated for 1,000 counted views: a handful
+}
+TARGET_PAGES = ("guide", "hub")
 
 
 def _version(command: list[str]) -> str:
@@ -60,6 +70,7 @@ def machine() -> dict:
         "postgresql": _version(["postgres", "--version"]),
         "wrk": _version(["wrk", "-v"]),
         "nginx": _version(["nginx", "-v"]).removeprefix("nginx version: "),
+        "redis": _version(["redis-server", "--version"]).split(" sha=")[0],
         "load_average": os.getloadavg()[0],
     }
 
@@ -68,80 +79,98 @@ def _pct(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
 
 
-def _latency(run: dict) -> str:
-    text = f"{run['p50_ms']:.1f} / {run['p99_ms']:.1f}"
-    return text + (f" ({run['errors']} timeouts)" if run["errors"] else "")
+def _ratio(figure: dict) -> str:
+    """A ratio's median, and its least and greatest over the pairs of runs."""
+    return (
+        f"**{_pct(figure['median'])}** ({figure['min'] * 100:.0f}{DASH}{figure['max'] * 100:.0f})"
+    )
+
+
+def _rate(figure: dict) -> str:
+    return f"{figure['median']:,.0f} ({figure['min']:,.0f}{DASH}{figure['max']:,.0f})"
+
+
+def _latency(side: dict) -> str:
+    text = f"{side['p50_ms']:.1f} / {side['p99_ms']:.1f}"
+    return text + (f" ({side['errors']} timeouts)" if side["errors"] else "")
 
 
 def _met(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
+def _ratios_measured(pages: dict) -> tuple[str, bool, float]:
+    text = ", ".join(
+        f"{name} {_pct(pages[name]['ratio']['median'])} "
+        f"({pages[name]['ratio']['min'] * 100:.0f}{DASH}{pages[name]['ratio']['max'] * 100:.0f})"
+        for name in TARGET_PAGES
+    )
+    return text, min(pages[name]["ratio"]["median"] for name in TARGET_PAGES)
+
+
 def targets(results: dict) -> list[tuple[str, str, bool]]:
-    """Each target of the issue: what it asks, what was measured, whether it holds."""
-    largest = results["sizes"][-1]
+    """Each target: what it asks, what was measured (median, range), whether the median meets it."""
     rows = []
+    configs = results["configs"]
     for mode in ("cached", "uncached"):
-        ratios = {name: largest[mode][name]["ratio"] for name in ("guide", "hub")}
-        rows.append(
-            (
-                f"{mode.capitalize()} guide and hub pages ≥ {_pct(TARGETS[mode])} "
-                "of the static-file rate through gunicorn",
-                ", ".join(f"{name} {_pct(r)}" for name, r in ratios.items()),
-                min(ratios.values()) >= TARGETS[mode],
+        for config, done in configs.items():
+            wanted = TARGETS[(mode, config)]
+            text, worst = _ratios_measured(done["sizes"][-1][mode])
+            rows.append(
+                (
+                    f"{mode.capitalize()} guide and hub ≥ {_pct(wanted)} of the static file, "
+                    f"{CONFIG_LABELS[config]}",
+                    text,
+                    worst >= wanted,
+                )
             )
-        )
     proxy = results.get("nginx", {}).get("pages", {})
     if proxy:
-        ratios = {name: proxy[name]["ratio"] for name in ("guide", "hub")}
+        text, worst = _ratios_measured(proxy)
         rows.append(
             (
-                f"Behind the caching proxy ≥ {_pct(TARGETS['proxy'])} of nginx's static rate",
-                ", ".join(f"{name} {_pct(r)}" for name, r in ratios.items()),
-                min(ratios.values()) >= TARGETS["proxy"],
+                f"Behind the caching proxy ≥ {_pct(TARGETS['proxy'])} of nginx sending the "
+                "same bytes from disk",
+                text,
+                worst >= TARGETS["proxy"],
             )
         )
-    for mode in ("cached", "uncached"):
-        worst = max((largest[mode][name]["page"]["p99_ms"], name) for name in largest[mode])
-        static = max(largest[mode][name]["static"]["p99_ms"] for name in largest[mode])
-        measured = f"worst {worst[0]:.1f} ms ({worst[1]}); the static file's own: {static:.1f} ms"
-        if mode == "uncached":
-            # Little's law: with 32 requests always in flight, the mean latency
-            # is 32 / rate, so p99 is at least that.
-            slowest = min(
-                largest[mode][name]["page"]["requests_per_second"] for name in largest[mode]
-            )
-            measured += f"; at {slowest:,.0f} req/s the mean alone is {32_000 / slowest:.0f} ms"
+    for config, done in configs.items():
+        first, last = done["sizes"][0], done["sizes"][-1]
+        differing = [
+            name
+            for name in first["pages"]
+            if first["pages"][name]["queries"] != last["pages"][name]["queries"]
+        ]
         rows.append(
             (
-                f"p99 under {TARGETS['p99_ms']:.0f} ms at 32 connections, {mode} pages",
-                measured,
-                worst[0] < TARGETS["p99_ms"],
+                f"Queries per page the same at {first['pathways']:,} and "
+                f"{last['pathways']:,} pathways, {CONFIG_LABELS[config]}",
+                "all the same" if not differing else "differ: " + ", ".join(differing),
+                not differing,
             )
         )
-    first, last = results["sizes"][0], results["sizes"][-1]
-    differing = [
-        name
-        for name in first["pages"]
-        if first["pages"][name]["queries"] != last["pages"][name]["queries"]
-    ]
-    rows.append(
-        (
-            f"Queries per page the same at {first['pathways']:,} and {last['pathways']:,} pathways",
-            "all the same" if not differing else "differ: " + ", ".join(differing),
-            not differing,
-        )
-    )
-    sqlite_import = next(
-        (s["import"] for s in results["sizes"] if s["import"]["guides"] == 1000), None
-    )
-    if sqlite_import:
+    for config, done in configs.items():
+        imported = done.get("import")
+        if imported:
+            rows.append(
+                (
+                    f"Importing {imported['guides']:,} guides under "
+                    f"{TARGETS['import_seconds']:.0f} s, {CONFIG_LABELS[config].split(' +')[0]}",
+                    f"{imported['seconds']:.1f} s, of which {imported['render_seconds']:.1f} s "
+                    "rendering the stored HTML",
+                    imported["seconds"] < TARGETS["import_seconds"],
+                )
+            )
+    writes = results.get("view_writes")
+    if writes:
         rows.append(
             (
-                f"Importing 1,000 guides under {TARGETS['import_seconds']:.0f} s on SQLite",
-                f"{sqlite_import['seconds']:.1f} s, of which {sqlite_import['render_seconds']:.1f} s "
-                "rendering the stored HTML",
-                sqlite_import["seconds"] < TARGETS["import_seconds"],
+                f"With Redis, {writes['visitors']:,} counted views of one guide: at most "
+                f"{TARGETS['view_writes']} database writes, total exact",
+                f"{writes['rows_updated']} rows updated; views {writes['views_before']:,} → "
+                f"{writes['views_after']:,}",
+                writes["rows_updated"] <= TARGETS["view_writes"] and writes["exact"],
             )
         )
     views = results.get("nginx", {}).get("views")
@@ -159,88 +188,94 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
 def _size_table(entry: dict) -> list[str]:
     lines = [
         "| Page | Bytes | Cached: req/s | ratio | p50 / p99 ms "
-        "| Uncached: req/s | ratio | p50 / p99 ms | Static file req/s (cached run) |",
+        "| Uncached: req/s | ratio | p50 / p99 ms | Static file req/s (cached runs) |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for name, label in PAGE_LABELS.items():
         cached, uncached = entry["cached"][name], entry["uncached"][name]
         lines.append(
             f"| {label} | {cached['bytes']:,} "
-            f"| {cached['page']['requests_per_second']:,.0f} | **{_pct(cached['ratio'])}** "
+            f"| {_rate(cached['page']['requests_per_second'])} | {_ratio(cached['ratio'])} "
             f"| {_latency(cached['page'])} "
-            f"| {uncached['page']['requests_per_second']:,.0f} | **{_pct(uncached['ratio'])}** "
+            f"| {_rate(uncached['page']['requests_per_second'])} | {_ratio(uncached['ratio'])} "
             f"| {_latency(uncached['page'])} "
-            f"| {cached['static']['requests_per_second']:,.0f} |"
+            f"| {_rate(cached['reference']['requests_per_second'])} |"
         )
     return lines
 
 
 def body(results: dict) -> str:
     m = results["machine"]
-    sizes = results["sizes"]
+    configs = results["configs"]
     mode = "quick (`BENCH_QUICK=1`)" if results["quick"] else "full"
+    runs = f"{results['repeat']}{TIMES}{results['seconds_per_run']} s"
     lines = [
         f"Measured {results['date']}, {mode} run: `wrk -t2 -c32 -d{results['seconds_per_run']}s "
-        f"--latency`, best of {results['repeat']} interleaved run(s) per side; "
-        f"{results.get('minutes', 0):.1f} minutes in all.",
+        f"--latency`, {runs} per side, page and static file interleaved; "
+        f"{results['minutes']:.1f} minutes in all. Each figure is the median of the runs with "
+        "the least and greatest in brackets; each ratio is taken within a pair of runs.",
         "",
         f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB memory, "
         f"{m['system']}; Python {m['python']}, Django {m['django']}, gunicorn {m['gunicorn']}, "
-        f"WhiteNoise {m['whitenoise']}, SQLite {m['sqlite']}, {m['postgresql']}, "
-        f"{m['wrk'].split(' [')[0]}, {m['nginx'].removeprefix('nginx version: ')}. "
-        f"Load average (1 min) at the start: {m['load_average']:.1f} (well above 0 means other "
-        "work shared the CPUs); at the end: "
-        f"{results.get('load_average_end', 0):.1f} (the benchmark's own load included).",
+        f"WhiteNoise {m['whitenoise']}, SQLite {m['sqlite']}, PostgreSQL "
+        f"{m.get('postgresql_server', m['postgresql'])}, {m.get('redis', 'Redis')}, "
+        f"wrk {m['wrk']}, {m['nginx']}. Load average (1 min) at the start: "
+        f"{m['load_average']:.1f}; at the end: {results['load_average_end']:.1f} (the "
+        "benchmark's own load included; well above 0 at the start means other work shared "
+        "the CPUs).",
         "",
         "## Targets",
         "",
-        f"At {sizes[-1]['pathways']:,} pathways across 200 roles.",
+        f"At {next(iter(configs.values()))['sizes'][-1]['pathways']:,} pathways across 200 "
+        "roles; a ratio target is met when the median meets it.",
         "",
-        "| Target | Measured | |",
+        "| Target | Measured: median (range), % | |",
         "|---|---|---|",
         *(f"| {what} | {measured} | {_met(ok)} |" for what, measured, ok in targets(results)),
         "",
         "## Through gunicorn: each page against a static file of the same size",
         "",
-        "The ratio is the page's rate over the rate of a file with the same bytes "
-        "served by WhiteNoise from the same gunicorn in the same run: the practical limit. "
+        "The ratio is the page's rate over the rate of a file with the same bytes served by "
+        "WhiteNoise from the same gunicorn, measured just after it: the practical limit. "
         "Cached: second and later hits come from the page cache; uncached: "
         "`CACHE_URL=dummy://`, every hit runs the view and its templates, reading each "
-        "pathway's stored guide or card HTML with its row (see *Stored HTML* below). "
-        "Each side gets an untimed one-second run first.",
+        "pathway's stored guide or card HTML with its row (see *Stored HTML* below). Each "
+        "side gets an untimed one-second run first. Rates in requests per second.",
     ]
-    for entry in sizes:
-        lines += ["", f"### {entry['pathways']:,} pathways", "", *_size_table(entry)]
+    for config, done in configs.items():
+        for entry in done["sizes"]:
+            lines += [
+                "",
+                f"### {CONFIG_LABELS[config]}, {entry['pathways']:,} pathways",
+                "",
+                *_size_table(entry),
+            ]
     proxy = results.get("nginx")
     if proxy:
         lines += [
             "",
-            f"## Behind nginx as a caching proxy ({proxy['pathways']:,} pathways)",
+            f"## Behind nginx as a caching proxy ({proxy['pathways']:,} pathways, "
+            f"{CONFIG_LABELS[proxy['config']]})",
             "",
-            "Pages come from nginx's cache; the limit is nginx sending the same bytes "
-            "from disk in the same run.",
+            "Pages come from nginx's cache; the limit is nginx sending the same bytes from "
+            "disk, measured just after each page run.",
             "",
-            "| Page | Bytes | Through the proxy: req/s | p50 / p99 ms "
-            "| nginx from disk: req/s | p50 / p99 ms | Ratio |",
+            "| Page | Bytes | Through the proxy: req/s | p50 / p99 ms | nginx from disk: req/s "
+            "| p50 / p99 ms | Ratio |",
             "|---|--:|--:|--:|--:|--:|--:|",
         ]
         for name, label in PAGE_LABELS.items():
             page = proxy["pages"][name]
             lines.append(
-                f"| {label} | {page['bytes']:,} | {page['page']['requests_per_second']:,.0f} "
+                f"| {label} | {page['bytes']:,} | {_rate(page['page']['requests_per_second'])} "
                 f"| {_latency(page['page'])} "
-                f"| {page['disk']['requests_per_second']:,.0f} "
-                f"| {_latency(page['disk'])} "
-                f"| **{_pct(page['ratio'])}** |"
+                f"| {_rate(page['reference']['requests_per_second'])} "
+                f"| {_latency(page['reference'])} "
+                f"| {_ratio(page['ratio'])} |"
             )
-        gunicorn_static = sizes[-1]["cached"]["guide"]["static"]["requests_per_second"]
-        disk = proxy["pages"]["guide"]["disk"]["requests_per_second"]
         views = proxy["views"]
         guide = proxy["pages"]["guide"]
         lines += [
-            "",
-            f"nginx from disk reaches {disk / gunicorn_static:.1f} times the rate of "
-            "gunicorn serving the same file.",
             "",
             f"Caching headers (guide page): `Cache-Control: {guide['cache_control']}`, "
             f"`ETag: {guide['etag']}`.",
@@ -250,6 +285,21 @@ def body(results: dict) -> str:
             f"(`POST …/view`, never cached): the count went from {views['before']} to "
             f"{views['after']}, {'exactly' if views['exact'] else 'NOT'} {views['loads']} more.",
         ]
+    writes = results.get("view_writes")
+    if writes:
+        lines += [
+            "",
+            "## View counts gathered in Redis",
+            "",
+            f"{writes['visitors']:,} visitors (each its own address in `X-Forwarded-For`) sent "
+            f"one beacon each for the same guide through gunicorn with PostgreSQL and Redis, "
+            f"8 connections at once, in {writes['seconds']:.1f} s ({writes['answered']:,} "
+            "answered 200); then `manage.py flush_views`. PostgreSQL counted "
+            f"**{writes['rows_updated']} rows updated** in `pathways_pathway` meanwhile "
+            "(`pg_stat_user_tables.n_tup_upd`), and the guide's views went from "
+            f"{writes['views_before']:,} to {writes['views_after']:,}: "
+            f"{'exactly' if writes['exact'] else 'NOT'} {writes['visitors']:,} more.",
+        ]
     lines += [
         "",
         "## Queries and bytes per page",
@@ -257,18 +307,24 @@ def body(results: dict) -> str:
         "Measured in-process with Django's test client against the same databases: "
         "queries on a hit the page cache misses / on a cached hit / on a miss while the "
         "stored guide and card HTML is outdated (after a change, until a page or "
-        "`render_pages` stores it again), "
-        "and the bytes of the HTML.",
+        "`render_pages` stores it again), and the bytes of the HTML.",
         "",
-        "| Page | " + " | ".join(f"{s['pathways']:,} pathways" for s in sizes) + " |",
-        "|---|" + "--:|" * len(sizes),
+    ]
+    columns = [(config, entry) for config, done in configs.items() for entry in done["sizes"]]
+    lines += [
+        "| Page | "
+        + " | ".join(
+            f"{CONFIG_LABELS[config].split(' +')[0]}, {entry['pathways']:,}"
+            for config, entry in columns
+        )
+        + " |",
+        "|---|" + "--:|" * len(columns),
     ]
     for name, label in PAGE_LABELS.items():
         cells = [
-            f"{s['pages'][name]['queries']} / {s['pages'][name]['queries_cached']} / "
-            f"{s['pages'][name]['queries_unstored']} queries, "
-            f"{s['pages'][name]['bytes']:,} B"
-            for s in sizes
+            f"{e['pages'][name]['queries']} / {e['pages'][name]['queries_cached']} / "
+            f"{e['pages'][name]['queries_unstored']}, {e['pages'][name]['bytes']:,} B"
+            for _config, e in columns
         ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += [
@@ -277,19 +333,20 @@ def body(results: dict) -> str:
         "",
         "Generated source text (about 7 KB a guide) through `import_paths` into an empty "
         "database: parsing, checking, writing, then rendering the stored guide and card HTML "
-        "of every pathway written.",
+        "of every pathway written. The source of each size is generated once and imported "
+        "into each database.",
         "",
         "| Database | Guides | Hubs | Seconds in all | of which rendering | Guides per second |",
         "|---|--:|--:|--:|--:|--:|",
     ]
-    imports = [("SQLite", s["import"]) for s in sizes]
-    postgres = results.get("import_postgres", {})
-    if "error" in postgres:
-        lines += [*(_import_row(*row) for row in imports), ""]
-        lines.append(f"PostgreSQL: not measured ({postgres['error']}).")
-    else:
-        imports.append(("PostgreSQL", postgres))
-        lines += [*(_import_row(*row) for row in imports)]
+    for config, done in configs.items():
+        database = CONFIG_LABELS[config].split(" +")[0]
+        imports = sorted(
+            [entry["import"] for entry in done["sizes"]]
+            + ([done["import"]] if done.get("import") else []),
+            key=lambda i: i["guides"],
+        )
+        lines += [_import_row(database, i) for i in imports]
     return "\n".join(lines)
 
 

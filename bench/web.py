@@ -9,6 +9,7 @@ each page's queries and bytes, starts gunicorn through the image's entrypoint
 import json
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import urllib.error
@@ -110,20 +111,43 @@ def wrk(url: str, seconds: int, connections: int = 32, threads: int = 2) -> WrkR
     return result
 
 
-def paired(first_url: str, second_url: str, seconds: int, repeat: int):
-    """wrk on two URLs in turn, ``repeat`` times; the best run of each.
+def paired(page_url: str, static_url: str, seconds: int, repeat: int):
+    """wrk on a page and on its reference in turn (page, reference, page, …), ``repeat`` times.
 
-    Taking the best of interleaved runs keeps a burst of other work on the
-    machine from landing on one side of a ratio only.
+    Returns the two lists of runs, in order. Each ratio is taken within a pair,
+    so a burst of other work on the machine lowers both sides of it, and the
+    median of the pairs leaves out runs that one burst spoilt.
     """
-    firsts, seconds_ = [], []
+    pages, references = [], []
     for _ in range(repeat):
-        firsts.append(wrk(first_url, seconds))
-        seconds_.append(wrk(second_url, seconds))
-    return (
-        max(firsts, key=lambda r: r.requests_per_second),
-        max(seconds_, key=lambda r: r.requests_per_second),
-    )
+        pages.append(wrk(page_url, seconds))
+        references.append(wrk(static_url, seconds))
+    return pages, references
+
+
+def spread(values: list[float]) -> dict:
+    """Median, least and greatest of a list of figures."""
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def summary(runs: list[WrkResult]) -> dict:
+    """A side's runs: their rates' median and range, median latencies, errors in all."""
+    return {
+        "requests_per_second": spread([r.requests_per_second for r in runs]),
+        "p50_ms": statistics.median(r.p50_ms for r in runs),
+        "p99_ms": statistics.median(r.p99_ms for r in runs),
+        "errors": sum(r.errors for r in runs),
+        "runs": [asdict(r) for r in runs],
+    }
+
+
+def compared(pages: list[WrkResult], references: list[WrkResult]) -> dict:
+    """Both sides summarised, and the page's rate over its reference's, pair by pair."""
+    ratios = [
+        page.requests_per_second / reference.requests_per_second
+        for page, reference in zip(pages, references, strict=True)
+    ]
+    return {"page": summary(pages), "reference": summary(references), "ratio": spread(ratios)}
 
 
 def fetch(url: str, method: str = "GET", data: bytes | None = None):
@@ -139,7 +163,10 @@ def fetch(url: str, method: str = "GET", data: bytes | None = None):
 def measure_pages(
     base: str, pages: dict[str, dict], seconds: int, repeat: int = 1
 ) -> dict[str, dict]:
-    """For each page: its headers, then wrk on the page and on its same-size static copy."""
+    """For each page: its headers, then wrk on the page and on its same-size static copy.
+
+    ``repeat`` pairs of runs, page then static file, each ``seconds`` long.
+    """
     results = {}
     for name, page in pages.items():
         status, headers, body = fetch(base + page["url"])  # warms the page cache
@@ -153,16 +180,13 @@ def measure_pages(
         # templates and fills its page cache, so the runs measure the steady state.
         wrk(static_url, 1)
         wrk(base + page["url"], 1)
-        static, dynamic = paired(static_url, base + page["url"], seconds, repeat)
         results[name] = {
             "url": page["url"],
             "bytes": len(body),
             "static_bytes": len(static_body),
             "cache_control": headers.get("Cache-Control", ""),
             "etag": headers.get("ETag", ""),
-            "page": asdict(dynamic),
-            "static": asdict(static),
-            "ratio": dynamic.requests_per_second / static.requests_per_second,
+            **compared(*paired(base + page["url"], static_url, seconds, repeat)),
         }
     return results
 
@@ -243,8 +267,11 @@ def probe(port: int, label: str) -> dict:
 
 
 def view_count(slug: str) -> int:
+    """A guide's views in the database, after writing those gathered in Redis (if any)."""
+    from pathways import view_counts
     from pathways.models import Pathway
 
+    view_counts.flush()
     return Pathway.objects.get(slug=slug).views
 
 
