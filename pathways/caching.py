@@ -21,6 +21,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from time import monotonic
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -30,6 +31,7 @@ from django.db.models import F, Q, prefetch_related_objects
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
+from django.template.response import SimpleTemplateResponse
 from django.utils.http import parse_etags, quote_etag
 from django.utils.safestring import SafeString, mark_safe
 
@@ -136,6 +138,11 @@ def cards_html(pathways) -> list[SafeString]:
     stored card are read again with their parts, rendered and stored together:
     eight more queries, whatever their number.
     """
+    return [card for _pathway, card in listed_cards(pathways)]
+
+
+def listed_cards(pathways) -> list[tuple]:
+    """``cards_html`` with each card beside the pathway it shows: (pathway, card) pairs."""
     pathways = list(pathways)
     html = {pathway.pk: _current_html(pathway, "card_html") for pathway in pathways}
     missing = [pk for pk, card in html.items() if card is None]
@@ -143,7 +150,7 @@ def cards_html(pathways) -> list[SafeString]:
         again = Pathway.objects.select_related("from_role", "to_role").filter(pk__in=missing)
         html.update((pk, row.card_html) for pk, row in _store_html(list(again)).items())
     # A card is left out only if its pathway was deleted in the meantime.
-    return [mark_safe(html[p.pk]) for p in pathways if html.get(p.pk) is not None]
+    return [(p, mark_safe(html[p.pk])) for p in pathways if html.get(p.pk) is not None]
 
 
 def store_outdated_html(*, everything: bool = False) -> int:
@@ -257,16 +264,16 @@ class _HotPages:
         self.pages = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str) -> "StoredPage | None":
         with self.lock:
-            html = self.pages.get(key)
-            if html is not None:
+            page = self.pages.get(key)
+            if page is not None:
                 self.pages.move_to_end(key)
-            return html
+            return page
 
-    def put(self, key: str, html: bytes) -> None:
+    def put(self, key: str, page: "StoredPage") -> None:
         with self.lock:
-            self.pages[key] = html
+            self.pages[key] = page
             self.pages.move_to_end(key)
             if len(self.pages) > self.size:
                 self.pages.popitem(last=False)
@@ -310,14 +317,34 @@ def _store_key(request, url: str) -> str:
     return f"pathways:page:{_version(request)}:{_digest(url)}"
 
 
-def _stored_page(key: str) -> bytes | None:
+# A stored page keeps the headers that say what its body is, so a hit is served
+# as it was rendered: a JSON answer of the open-data API stays JSON and open to
+# every origin, whether the view or the middleware answers.
+STORED_HEADERS = ("Content-Type", "Access-Control-Allow-Origin")
+
+
+class StoredPage(NamedTuple):
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, response: HttpResponse) -> "StoredPage":
+        kept = tuple((name, response[name]) for name in STORED_HEADERS if name in response)
+        return cls(response.content, kept)
+
+    def response(self) -> HttpResponse:
+        return HttpResponse(self.content, headers=dict(self.headers))
+
+
+def _stored_page(key: str) -> StoredPage | None:
     """A page from this process's hot pages, else from the cache (and then kept hot)."""
-    html = _hot.get(key)
-    if html is None:
-        html = cache.get(key)
-        if html is not None:
-            _hot.put(key, html)
-    return html
+    page = _hot.get(key)
+    if page is None:
+        page = cache.get(key)
+        if not isinstance(page, StoredPage):
+            return None  # nothing stored, or a body stored bare by an older release
+        _hot.put(key, page)
+    return page
 
 
 def _mark_public(response: HttpResponse, etag: str) -> HttpResponse:
@@ -344,10 +371,10 @@ def cached_page(request) -> HttpResponse | None:
     etag = _etag(request)
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         return _mark_public(HttpResponseNotModified(), etag)
-    html = _stored_page(_store_key(request, request.build_absolute_uri()))
-    if html is None:
+    page = _stored_page(_store_key(request, request.build_absolute_uri()))
+    if page is None:
         return None
-    return _mark_public(HttpResponse(html), etag)
+    return _mark_public(page.response(), etag)
 
 
 class PageCacheMiddleware:
@@ -394,10 +421,10 @@ class CachedPageMixin:
         self.canonical_address = address
         if self.request.get_full_path() == address or not _caching_pages():
             return None  # the middleware has looked this address up already
-        html = _stored_page(_store_key(self.request, self.request.build_absolute_uri(address)))
-        if html is None:
+        page = _stored_page(_store_key(self.request, self.request.build_absolute_uri(address)))
+        if page is None:
             return None
-        stored = HttpResponse(html)
+        stored = page.response()
         stored.from_store = True
         return stored
 
@@ -408,9 +435,11 @@ class CachedPageMixin:
         if response.status_code != 200 or not getattr(response, "cacheable", True):
             return response
         if self.canonical_address is not None and not getattr(response, "from_store", False):
-            response.render()
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()  # a plain HttpResponse (the API's JSON) has its content
             if _caching_pages():
                 key = _store_key(request, request.build_absolute_uri(self.canonical_address))
-                cache.set(key, response.content, timeout=STORE_SECONDS)
-                _hot.put(key, response.content)
+                page = StoredPage.of(response)
+                cache.set(key, page, timeout=STORE_SECONDS)
+                _hot.put(key, page)
         return _mark_public(response, _etag(request))

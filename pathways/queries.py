@@ -16,13 +16,15 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
+    Sum,
     Value,
     When,
     Window,
 )
 from django.db.models.functions import RowNumber
 
-from .models import Hub, HubEntry, Pathway, PathwayRendering, Role
+from .models import Hub, HubEntry, Pathway, PathwayRendering, RoadmapPhase, Role
 
 PUBLISHED = Pathway.Status.PUBLISHED
 
@@ -116,6 +118,7 @@ class HubPath:
     """What a hub filters and sorts one of its pathways by, and its stored card."""
 
     pk: int
+    slug: str
     title: str
     start: StartingRole
     listed_order: int | None  # its place on the hub; None when the hub does not list it
@@ -144,7 +147,7 @@ def _hub_paths_sql() -> str:
         q(model._meta.db_table) for model in (Pathway, Role, Hub, HubEntry, PathwayRendering)
     )
     return f"""
-        SELECT p.id, p.title, r.slug, r.name,
+        SELECT p.id, p.slug, p.title, r.slug, r.name,
                (SELECT MIN(e.{q("order")}) FROM {entry} e
                  INNER JOIN {hub} h ON e.hub_id = h.id
                  WHERE h.role_id = %s AND e.pathway_id = p.id),
@@ -171,15 +174,14 @@ def hub_paths(role: Role) -> list[HubPath]:
     with connection.cursor() as cursor:
         cursor.execute(_hub_paths_sql(), [role.pk, PUBLISHED, role.pk, role.pk])
         rows = cursor.fetchall()
-    # Columns: id, title, starting role (2), listed order, five facts, version,
-    # then the stored card (3, all None when nothing is stored).
+    # Columns: id, slug, title, starting role (2), listed order, five facts,
+    # version, then the stored card (3, all None when nothing is stored).
     return [
         HubPath(
-            row[0],
-            row[1],
-            StartingRole(*row[2:4]),
-            *row[4:11],
-            None if row[13] is None else StoredCard(*row[11:]),
+            *row[0:3],
+            StartingRole(*row[3:5]),
+            *row[5:12],
+            None if row[14] is None else StoredCard(*row[12:]),
         )
         for row in rows
     ]
@@ -318,3 +320,67 @@ def related_paths(pathway: Pathway, per_list: int = 4) -> RelatedPaths:
 def published_roadmap(slug: str) -> Pathway | None:
     """A published pathway with its roadmap phases (its calendar file), in two queries."""
     return Pathway.objects.published().prefetch_related("phases").filter(slug=slug).first()
+
+
+def compared(slugs: list[str]) -> dict[str, Pathway]:
+    """The published pathways at these addresses, by address, with their roles, transferable
+    skills, skills to learn and roadmap phases (the compare page): four queries at most."""
+    pathways = (
+        Pathway.objects.published()
+        .filter(slug__in=slugs)
+        .select_related("from_role", "to_role")
+        .prefetch_related("transferable_skills", "skills", "phases")
+    )
+    return {pathway.slug: pathway for pathway in pathways}
+
+
+# The open-data API (pathways.api).
+
+
+def _into_role(role_id) -> Q:
+    """Paths into a role as its hub has them: leading to it, or listed by its hub."""
+    listed = HubEntry.objects.filter(hub__role_id=role_id, pathway=OuterRef("pk"))
+    return Q(to_role_id=role_id) | Q(Exists(listed))
+
+
+def pathway_summaries() -> QuerySet:
+    """Published pathways with their roles and the weeks of their whole roadmap
+    (``roadmap_weeks``, None without one), in the order they were added: one query."""
+    weeks = (
+        RoadmapPhase.objects.filter(pathway=OuterRef("pk"))
+        .values("pathway")
+        .annotate(total=Sum("weeks"))
+        .values("total")
+    )
+    return (
+        Pathway.objects.published()
+        .select_related("from_role", "to_role")
+        .annotate(roadmap_weeks=Subquery(weeks))
+        .order_by("pk")
+    )
+
+
+def public_role(slug: str) -> Role | None:
+    """A role with its hub row, if a published pathway leads into it, starts from it or is
+    listed on its hub (``has_hub_page``: one of the first or last); else None. One query."""
+    published = Pathway.objects.published()
+    into = Exists(published.filter(to_role=OuterRef("pk"))) | Exists(
+        HubEntry.objects.filter(hub__role=OuterRef("pk"), pathway__status=PUBLISHED)
+    )
+    role = (
+        Role.objects.select_related("hub")
+        .annotate(has_hub_page=into, starts=Exists(published.filter(from_role=OuterRef("pk"))))
+        .filter(slug=slug)
+        .first()
+    )
+    return role if role is not None and (role.has_hub_page or role.starts) else None
+
+
+def role_paths(role: Role) -> tuple[list[Pathway], list[Pathway]]:
+    """The published paths into ``role`` (as its hub has them) and from it, each list in
+    the order the paths were added, as ``pathway_summaries`` has them: two queries."""
+    summaries = pathway_summaries()
+    return (
+        list(summaries.filter(_into_role(role.pk))),
+        list(summaries.filter(from_role=role)),
+    )

@@ -7,7 +7,9 @@ from django.views.generic import RedirectView, TemplateView
 
 from . import views
 from .addresses import AddressConverter
+from .api import views as api
 from .sitemaps import SITEMAPS
+from .views.compare import CompareView
 
 app_name = "pathways"
 
@@ -40,6 +42,12 @@ urlpatterns = [
     path("from/", views.StartingRoleRedirectView.as_view(), name="from_role_choice"),
     path("from/<address:slug>/", views.FromRoleView.as_view(), name="from_role"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("compare/", CompareView.as_view(), name="compare"),
+    # The open-data API (docs/api.md).
+    path("api/v1/pathways/", api.PathwayListView.as_view(), name="api_pathways"),
+    path("api/v1/pathways/<address:slug>/", api.PathwayView.as_view(), name="api_pathway"),
+    path("api/v1/roles/<address:slug>/", api.RoleView.as_view(), name="api_role"),
+    path("api/v1/openapi.json", api.OpenApiView.as_view(), name="api_openapi"),
     path("favicon.ico", FaviconRedirect.as_view(), name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

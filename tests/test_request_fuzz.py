@@ -37,14 +37,21 @@ ROUTES = {
     "pathways:from_role_choice": ("/from/", []),
     "pathways:from_role": ("/from/{}/", ["backend-developer"]),
     "pathways:search": ("/search/", []),
+    "pathways:compare": ("/compare/", []),
+    "pathways:api_pathways": ("/api/v1/pathways/", []),
+    "pathways:api_pathway": ("/api/v1/pathways/{}/", GUIDES),
+    "pathways:api_role": ("/api/v1/roles/{}/", ["product-manager", "backend-developer"]),
+    "pathways:api_openapi": ("/api/v1/openapi.json", []),
     "pathways:sitemap": ("/sitemap.xml", []),
     "pathways:robots": ("/robots.txt", []),
     "pathways:favicon": ("/favicon.ico", []),
     "healthz": ("/healthz", []),
 }
-KEYS = ["from", "sort", "page", "q", "p", "hours", "start", "utm_source", ""]
+KEYS = ["from", "sort", "page", "q", "p", "hours", "start", "paths", "utm_source", ""]
+VALUES_COMPARED = [",".join(GUIDES[:2]), ",".join(GUIDES), f"{GUIDES[0]},,{GUIDES[0]}"]
 VALUES = ["backend-developer", "software-engineer", "manager", "1", "2", "0", "-1", *SORTS]
 VALUES += ["5", "40", "41", "2026-03-02", "2026-02-30", "2999-12-31", "0001-01-01"]
+VALUES += [*GUIDES, *VALUES_COMPARED]
 # Escapes that decode to no valid UTF-8, or to what a URL must not hold raw.
 ESCAPES = ["%00", "%FF", "%C3%28", "%ED%A0%80", "%E2%82", "%", "%zz", "%2", "%0A", "%25", "%26"]
 HUGE = ["9" * 5000, "x" * 20_000, "%00" * 2000, "é" * 3000]

@@ -161,6 +161,8 @@ class CardList(PublicPage, ListView):
     (``Paginator.get_page``), where ListView would answer 404.
     """
 
+    comparable = False  # True: the cards come with "Compare" checkboxes (``compare_cards``)
+
     def paginate_queryset(self, queryset, page_size):
         page = self.get_paginator(queryset, page_size).get_page(self.request.GET.get("page"))
         return page.paginator, page, page.object_list, page.has_other_pages()
@@ -174,7 +176,12 @@ class CardList(PublicPage, ListView):
         address = self.stored_address(page)  # None: never stored
         if address is not None and (stored := self.canonical_page(address)) is not None:
             return stored
-        context["cards"] = self.cards(page.object_list)
+        if self.comparable:
+            # Each card with a "Compare" checkbox for its pathway (templates/pathways/compare.html).
+            context["compare_cards"] = caching.listed_cards(page.object_list)
+            context["cards"] = [card for _pathway, card in context["compare_cards"]]
+        else:
+            context["cards"] = self.cards(page.object_list)
         return super().render_to_response(context, **kwargs)
 
 
@@ -183,6 +190,7 @@ class HubView(CardList):
 
     template_name = "pathways/hub.html"
     paginate_by = 50
+    comparable = True
 
     def get_queryset(self):
         self.role = queries.role_with_hub(self.kwargs["slug"])
@@ -241,6 +249,7 @@ class FromRoleView(CardList):
 
     template_name = "pathways/from_role.html"
     paginate_by = 50
+    comparable = True
 
     def get_queryset(self):
         self.role = queries.role_with_hub(self.kwargs["slug"])
