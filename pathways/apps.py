@@ -7,6 +7,7 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Career pathways"
 
     def ready(self):
-        from . import caching, share_image  # noqa: F401 (share_image registers its system check)
+        from . import caching, search, share_image  # noqa: F401 (share_image registers its system check)
 
         caching.connect_signals()
+        search.connect_signals()

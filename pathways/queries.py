@@ -227,34 +227,14 @@ def pathways_from(role: Role) -> QuerySet:
 MAX_QUERY_LENGTH = 200
 
 
-def search_pathways(q: str) -> QuerySet:
-    """Published pathways matching ``q``, best first.
+def search_pathways(q: str) -> list[Pathway]:
+    """Published pathways matching ``q``, best first, with what their cards show.
 
-    PostgreSQL: full-text search (web-search syntax) over the title, both role
-    names and the overview. Elsewhere: every word must appear in one of them.
+    Two queries; how matches are found and ranked is ``pathways.search``'s.
     """
-    base = Pathway.objects.published()
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from . import search
 
-        vector = SearchVector(
-            "title", "from_role__name", "to_role__name", weight="A", config="english"
-        ) + SearchVector("overview", weight="B", config="english")
-        query = SearchQuery(q, search_type="websearch", config="english")
-        return (
-            base.annotate(document=vector, rank=SearchRank(vector, query))
-            .filter(document=query)
-            .order_by("-rank", "title", "pk")
-        )
-    matches = base
-    for word in q.split():
-        matches = matches.filter(
-            Q(title__icontains=word)
-            | Q(from_role__name__icontains=word)
-            | Q(to_role__name__icontains=word)
-            | Q(overview__icontains=word)
-        )
-    return matches.order_by("title", "pk")
+    return with_cards_in_order(search.matching_ids(q))
 
 
 def search_roles(q: str) -> QuerySet:

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
 from django.urls import path
 
-from .. import caching
+from .. import caching, search
 from ..models import (
     FAQ,
     ActionItem,
@@ -187,6 +187,11 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         if change:
             obj.version = form.cleaned_data["loaded_version"] + 1
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The pathway was indexed when saved, before its parts: again with them.
+        search.update_index([form.instance.pk])
 
     def get_urls(self):
         view = self.admin_site.admin_view(ImportSourceTextView.as_view(model_admin=self))

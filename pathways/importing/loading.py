@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
-from .. import caching
+from .. import caching, search
 from ..addresses import pathway_slug, role_slug
 from ..exporting import digest, guide_record, hub_pathway_record, hub_record, pathways_for_export
 from ..models import (
@@ -65,7 +65,9 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
     report = ImportReport(dry_run=dry_run)
     try:
         with transaction.atomic():
-            _Loader(report, roles or {}, force).load(items)
+            # Parts are written with bulk_create: index the pathways once they are.
+            with search.indexing_at_end():
+                _Loader(report, roles or {}, force).load(items)
             if report.changed:
                 # Bulk writes send no signals at all.
                 caching.move_content_version_on()

@@ -15,6 +15,7 @@ from .lexicon import KnownName
 from .pathways import Pathway
 from .rendering import PathwayRendering
 from .roles import Role
+from .search import SearchDocument
 
 __all__ = [
     "FAQ",
@@ -29,6 +30,7 @@ __all__ = [
     "RealityCheckItem",
     "RoadmapPhase",
     "Role",
+    "SearchDocument",
     "Skill",
     "TransferableSkill",
 ]

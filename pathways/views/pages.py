@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
-from .. import caching, markdown, queries
+from .. import caching, markdown, queries, search
 from ..caching import CachedPageMixin, mark_private
 from ..forms import HubFilterForm
 from ..pace import pace_from
@@ -287,14 +287,14 @@ class SearchView(CardList):
         q = CONTROL_CHARACTERS.sub(" ", self.request.GET.get("q", ""))
         self.q = " ".join(q.split())[: queries.MAX_QUERY_LENGTH].strip()
         # One pass over the matches for both their number and this page's share.
-        return list(queries.search_pathways(self.q).values_list("pk", flat=True)) if self.q else []
+        return search.matching_ids(self.q) if self.q else []
 
     def stored_address(self, page):
         # Only the prompt is stored: results for free text would fill the cache.
         return None if self.q else reverse("pathways:search")
 
     def cards(self, listed):
-        return caching.cards_html(queries.with_cards_in_order(listed))
+        return search.result_cards(listed, self.q)
 
     def get_context_data(self, **kwargs):
         q, path = self.q, reverse("pathways:search")
