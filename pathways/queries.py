@@ -24,6 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 
+from .addresses import role_slug
 from .models import Hub, HubEntry, Pathway, PathwayRendering, RoadmapPhase, Role
 
 PUBLISHED = Pathway.Status.PUBLISHED
@@ -363,4 +364,44 @@ def role_paths(role: Role) -> tuple[list[Pathway], list[Pathway]]:
     return (
         list(summaries.filter(_into_role(role.pk))),
         list(summaries.filter(from_role=role)),
+    )
+
+
+# Choosing a starting role by name: the home page's search and a hub's filter.
+
+STARTING_ROLE_MATCHES = 20
+
+
+def _named(text: str) -> Q:
+    # A name's address is its letters and digits in lower case, so "software engineer",
+    # "Software-Engineer" and the address itself all find "Software Engineer".
+    return Q(slug=role_slug(text)) | Q(name__iexact=text)
+
+
+def starting_role_exactly(text: str) -> Role | None:
+    """The starting role named ``text`` (any case) or at that address, if there is one."""
+    return starting_roles().filter(_named(text)).only("slug", "name").first()
+
+
+def starting_roles_matching(text: str, limit: int = STARTING_ROLE_MATCHES) -> list[Role]:
+    """Up to ``limit`` starting roles whose name holds every word of ``text``, by name."""
+    matches = starting_roles()
+    for word in text.split():
+        matches = matches.filter(name__icontains=word)
+    return list(matches.only("slug", "name")[:limit])
+
+
+def role_named(text: str) -> Role | None:
+    """Any role at the address ``text`` or named it (any case): what a hub filter asked for."""
+    return Role.objects.filter(_named(text)).only("slug", "name").first()
+
+
+def paths_from_elsewhere(role: Role, leaving_out: Role, limit: int = 5) -> list[Pathway]:
+    """Up to ``limit`` published paths from ``role`` into other roles than ``leaving_out``,
+    written guides first, with their target roles: one query."""
+    paths = Pathway.objects.published().filter(from_role=role).exclude(to_role=leaving_out)
+    return list(
+        paths.select_related("to_role")
+        .only("slug", "title", "has_guide", "to_role__slug", "to_role__name")
+        .order_by("-has_guide", "to_role__name", "pk")[:limit]
     )

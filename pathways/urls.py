@@ -1,6 +1,6 @@
 """The public site's URLs."""
 
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.templatetags.static import static
 from django.urls import path, register_converter
 from django.views.generic import RedirectView, TemplateView
@@ -39,7 +39,7 @@ urlpatterns = [
         name="share_image",
     ),
     path("become/<address:slug>/", views.HubView.as_view(), name="hub"),
-    path("from/", views.StartingRoleRedirectView.as_view(), name="from_role_choice"),
+    path("from/", views.StartingRoleSearchView.as_view(), name="from_role_choice"),
     path("from/<address:slug>/", views.FromRoleView.as_view(), name="from_role"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("compare/", CompareView.as_view(), name="compare"),
@@ -49,7 +49,18 @@ urlpatterns = [
     path("api/v1/roles/<address:slug>/", api.RoleView.as_view(), name="api_role"),
     path("api/v1/openapi.json", api.OpenApiView.as_view(), name="api_openapi"),
     path("favicon.ico", FaviconRedirect.as_view(), name="favicon"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "pathways:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -43,6 +43,7 @@ ROUTES = {
     "pathways:api_role": ("/api/v1/roles/{}/", ["product-manager", "backend-developer"]),
     "pathways:api_openapi": ("/api/v1/openapi.json", []),
     "pathways:sitemap": ("/sitemap.xml", []),
+    "pathways:sitemap_section": ("/sitemap-{}.xml", ["home", "hubs", "guides"]),
     "pathways:robots": ("/robots.txt", []),
     "pathways:favicon": ("/favicon.ico", []),
     "healthz": ("/healthz", []),

@@ -2,8 +2,8 @@
 
 from .calendar import guide_calendar
 from .counter import count_view
-from .pages import FromRoleView, GuideView, HomeView, HubView, SearchView, StartingRoleRedirectView
+from .pages import FromRoleView, GuideView, HomeView, HubView, SearchView, StartingRoleSearchView
 from .share import share_card
 
 __all__ = ["FromRoleView", "GuideView", "HomeView", "HubView", "SearchView"]
-__all__ += ["StartingRoleRedirectView", "count_view", "guide_calendar", "share_card"]
+__all__ += ["StartingRoleSearchView", "count_view", "guide_calendar", "share_card"]

@@ -4,13 +4,14 @@ import re
 from urllib.parse import urlencode
 
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.views.generic import DetailView, ListView, RedirectView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from .. import caching, markdown, queries, search
 from ..caching import CachedPageMixin, mark_private
-from ..forms import HubFilterForm
+from ..forms import HubFilterForm, typed_text
 from ..pace import pace_from
 from ..sourcetext.wording import indefinite_article
 
@@ -99,7 +100,8 @@ class HomeView(PublicPage, TemplateView):
                 structured=[site],
             ),
             hub_roles=list(queries.hub_roles().only("slug", "name")),
-            starting_roles=list(queries.starting_roles().values_list("slug", "name")),
+            # One example for the field: listing every starting role outgrew the page.
+            example_start=queries.starting_roles().only("slug", "name").first(),
         )
 
 
@@ -211,6 +213,8 @@ class HubView(CardList):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         role, title, path = self.role, become_title(self.role), self.role.get_absolute_url()
+        if "from" in self.form.errors:
+            context.update(self.no_match_context())
         context.update(
             role=role,
             hub=getattr(role, "hub", None),
@@ -229,19 +233,60 @@ class HubView(CardList):
         )
         return context
 
+    def no_match_context(self) -> dict:
+        """The empty state of a starting role with no path here: what it was, and where
+        else to look. Two queries at most, whatever the content."""
+        asked = queries.role_named(self.form.asked_for) if self.form.asked_for else None
+        hub = self.role.get_absolute_url()
+        return {
+            "asked_role": asked,
+            "clear_url": f"{hub}?{urlencode(q)}" if (q := self.form.sort_query()) else hub,
+            "paths_elsewhere": queries.paths_from_elsewhere(asked, self.role) if asked else [],
+            "other_starts": [
+                (start, f"{hub}?{urlencode([('from', start.slug), *self.form.sort_query()])}")
+                for start in self.form.starts_like_asked()
+            ],
+        }
 
-class StartingRoleRedirectView(RedirectView):
-    """The home page's "where are you starting from?" form lands here: /from/?from=<role>."""
 
-    permanent = False
+class StartingRoleSearchView(PublicPage, TemplateView):
+    """The home page's "where are you starting from?" lands here: /from/?q=<role name>.
 
-    def get_redirect_url(self, *args, **kwargs):
-        slug = self.request.GET.get("from", "")
-        if not slug:
-            return reverse("pathways:home")
-        if not SLUG.fullmatch(slug):
-            raise Http404("No such role")
-        return reverse("pathways:from_role", args=[slug])
+    A name or address that is exactly a starting role's (any case) goes to its
+    paths; anything else lists up to ``queries.STARTING_ROLE_MATCHES`` starting
+    roles holding every word, so no page need list them all. The older
+    ``?from=<address>`` still redirects.
+    """
+
+    template_name = "pathways/from_search.html"
+
+    def get(self, request):
+        if slug := request.GET.get("from", ""):
+            if not SLUG.fullmatch(slug):
+                raise Http404("No such role")
+            return redirect("pathways:from_role", slug)
+        self.q = typed_text(request.GET.get("q"))
+        if not self.q:
+            return redirect("pathways:home")
+        if (role := queries.starting_role_exactly(self.q)) is not None:
+            return redirect("pathways:from_role", role.slug)
+        return super().get(request)
+
+    def get_context_data(self, **kwargs):
+        path = reverse("pathways:from_role_choice")
+        return super().get_context_data(
+            **kwargs,
+            q=self.q,
+            matches=queries.starting_roles_matching(self.q),
+            most=queries.STARTING_ROLE_MATCHES,
+            noindex=True,
+            **self.page_context(
+                title=f"Starting roles matching “{self.q}”",
+                description="Find the role you are starting from.",
+                path=path,
+                crumbs=[("Starting roles", path)],
+            ),
+        )
 
 
 class FromRoleView(CardList):
