@@ -65,6 +65,7 @@ check-fixtures: install
 	bin/build-fixtures var/pathways.check.json
 	diff -u fixtures/pathways.json var/pathways.check.json
 
+# SQLite + local memory and PostgreSQL + Redis, about 20 minutes; results into docs/benchmarks.md.
 bench: install
 	$(BIN)/python -m bench
 
