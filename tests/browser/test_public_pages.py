@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "hub": HUB,
     "hub empty state": f"{HUB}?from=astronaut",
     "from role": "/from/backend-developer/",
+    "compare": "/compare/?paths=backend-developer-to-ai-platform-engineer,backend-developer-to-ai-project-manager",
     "search": "/search/?q=manager",
     "not found": "/no-such-page/",
 }
