@@ -246,7 +246,10 @@ def _fts_matches_sql() -> str:
 class _WeightFiltered(Func):
     """The part of a search vector with these weights (``ts_filter``)."""
 
-    template = "ts_filter(%(expressions)s, '{%(weights)s}')"
+    template = 'ts_filter(%(expressions)s::"char"[])'
+
+    def __init__(self, vector, weights: str):
+        super().__init__(vector, Value(f"{{{','.join(weights)}}}"))
 
 
 class _Matches(Func):
@@ -271,7 +274,7 @@ def matching_ids(q: str) -> list[int]:
 
         query, vector = _search_query(words), F("search_document__vector")
         tiers = [
-            When(_Matches(_WeightFiltered(vector, weights=WEIGHTS[: n + 1]), query), then=n)
+            When(_Matches(_WeightFiltered(vector, WEIGHTS[: n + 1]), query), then=n)
             for n in range(len(COLUMNS) - 1)
         ]
         return list(
@@ -305,7 +308,7 @@ def with_excerpts(pathways: QuerySet, q: str) -> QuerySet:
         from django.contrib.postgres.search import SearchHeadline
 
         query = _search_query(words)
-        skills_only = _WeightFiltered(F("search_document__vector"), weights="c")
+        skills_only = _WeightFiltered(F("search_document__vector"), "c")
         options = {
             "config": "english",
             "start_sel": MARK_START,

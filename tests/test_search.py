@@ -129,6 +129,15 @@ def test_target_role_before_starting_role_before_body():
     assert titles("chemist") == [target.title, starting.title, in_body.title]
 
 
+def test_skills_before_a_body_that_repeats_the_word():
+    in_body = make_pathway(make_role("A"), make_role("B"), title="Alpha", overview="Welding. " * 40)
+    in_skills = make_pathway(make_role("C"), make_role("D"), title="Beta")
+    Skill.objects.create(pathway=in_skills, name="Welding", priority="critical", weeks=2)
+    search.update_index([in_skills.pk])
+
+    assert titles("welding") == [in_skills.title, in_body.title]
+
+
 def test_stop_words_alone_find_nothing():
     make_pathway(make_role("Nurse"), make_role("Pilot"), overview="The way to the sky.")
 
