@@ -123,7 +123,8 @@ def snapshot() -> str:
 
 def public_urls() -> list[str]:
     """Every public page the content makes, the sitemap and a search."""
-    urls = ["/", "/sitemap.xml", "/search/?q=engineer"]
+    urls = ["/", "/search/?q=engineer", "/sitemap.xml"]
+    urls += [f"/sitemap-{section}.xml" for section in ("home", "hubs", "guides")]
     urls += [pathway.get_absolute_url() for pathway in Pathway.objects.published()]
     urls += [role.get_absolute_url() for role in queries.hub_roles()]
     urls += [reverse("pathways:from_role", args=[role.slug]) for role in queries.starting_roles()]

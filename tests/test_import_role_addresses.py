@@ -51,9 +51,10 @@ def test_import_non_latin_role_gets_an_address_and_every_page_answers(
     assert report.created == [slug]
     assert Role.objects.get(name=name).slug == role_slug
     assert pathway.get_absolute_url() == f"/pathways/{_quoted(slug)}/"
-    for url in ["/", "/sitemap.xml", pathway.get_absolute_url(), f"/from/{_quoted(role_slug)}/"]:
+    pages = ["/", "/sitemap.xml", "/sitemap-guides.xml", pathway.get_absolute_url()]
+    for url in [*pages, f"/from/{_quoted(role_slug)}/"]:
         assert client.get(url).status_code == 200, url
-    assert f"http://testserver/pathways/{_quoted(slug)}/" in client.get("/sitemap.xml").text
+    assert f"http://testserver/pathways/{_quoted(slug)}/" in client.get("/sitemap-guides.xml").text
 
 
 def _quoted(slug: str) -> str:
