@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
 from django.urls import path
+from django.utils.html import format_html
 
 from .. import caching, search
 from ..models import (
@@ -16,8 +17,10 @@ from ..models import (
     TransferableSkill,
 )
 from .concurrency import locked
+from .error_summary import error_summary
 from .forms import FAQForm, PathwayForm, RoadmapPhaseForm, RoadmapPhaseFormSet, SkillForm
 from .importing import ImportSourceTextView
+from .ordering import OrderedPartForm, OrderedPartFormSet
 from .widgets import MarkdownEditorMixin
 
 
@@ -50,7 +53,23 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class GuidePartInline(MarkdownEditorMixin, admin.StackedInline):
+def needs_review_label(needed):
+    """An amber label, not a tick: an inferred question is work still to do."""
+    if not needed:
+        return ""
+    return format_html('<span class="needs-review-label">Needs review</span>')
+
+
+class OrderedPartsMixin:
+    """Inlines whose rows editors reorder (by dragging or with move buttons): a
+    new row goes last, and each list opens and closes as a section."""
+
+    form = OrderedPartForm
+    formset = OrderedPartFormSet
+    classes = ["collapse", "ordered-parts"]
+
+
+class GuidePartInline(OrderedPartsMixin, MarkdownEditorMixin, admin.StackedInline):
     extra = 0
     show_change_link = False
 
@@ -76,14 +95,14 @@ class RoadmapPhaseInline(GuidePartInline):
     fields = [("order", "title", "weeks"), ("tasks", "resources")]
 
 
-class RealityCheckInline(admin.TabularInline):
+class RealityCheckInline(OrderedPartsMixin, MarkdownEditorMixin, admin.TabularInline):
     model = RealityCheckItem
     extra = 0
     verbose_name = "reality-check item"
     fields = ["kind", "text", "order"]
 
 
-class ActionItemInline(admin.TabularInline):
+class ActionItemInline(OrderedPartsMixin, MarkdownEditorMixin, admin.TabularInline):
     model = ActionItem
     extra = 0
     verbose_name = "action-plan item"
@@ -93,7 +112,12 @@ class ActionItemInline(admin.TabularInline):
 class FAQInline(GuidePartInline):
     model = FAQ
     form = FAQForm
-    fields = [("question", "question_inferred", "order"), "answer"]
+    fields = [("question", "question_inferred", "review", "order"), "answer"]
+    readonly_fields = ["review"]
+
+    @admin.display(description="review")
+    def review(self, obj):
+        return needs_review_label(obj.question_inferred)
 
 
 @admin.register(Pathway)
@@ -179,9 +203,15 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         except (Pathway.DoesNotExist, ValidationError, ValueError):
             return None
 
-    @admin.display(boolean=True, description="needs review", ordering="needs_review")
+    @admin.display(description="needs review", ordering="needs_review")
     def needs_review_flag(self, obj):
-        return obj.needs_review
+        return needs_review_label(obj.needs_review)
+
+    def render_change_form(self, request, context, add=False, change=False, **kwargs):
+        context["error_summary"] = error_summary(
+            context["adminform"], context["inline_admin_formsets"], form_id="pathway_form"
+        )
+        return super().render_change_form(request, context, add, change, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -1,17 +1,37 @@
-"""The Markdown editor (with live preview) for every Markdown field in the admin."""
+"""Form fields and widgets of the admin: the Markdown editor, and text stored with "\n"."""
 
+from django import forms
+from django.db import models
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from ..text import normalise_line_endings
+
 
 class MarkdownEditorWidget(AdminMarkdownxWidget):
-    """markdownx's admin editor, plus a script that starts it on inline rows added later."""
+    """markdownx's admin editor, plus our scripts for inline rows added later and uploads."""
 
     class Media:
         js = ["admin-extra/markdownx-rows.js"]
 
 
-class MarkdownEditorMixin:
-    """For model admins and inlines: Markdown fields get the live-preview editor."""
+class MultilineTextField(forms.CharField):
+    """Text from a textarea, with "\n" line endings.
 
-    formfield_overrides = {MarkdownxField: {"widget": MarkdownEditorWidget}}
+    Browsers submit a textarea's lines ending in "\r\n"; normalised here, an
+    unchanged field compares equal to what is stored and is not recorded as changed.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_line_endings(value) if isinstance(value, str) else value
+
+
+class MarkdownEditorMixin:
+    """For model admins and inlines: Markdown fields get the live-preview editor, and
+    every multi-line text field (Markdown or plain) stores "\n" line endings."""
+
+    formfield_overrides = {
+        MarkdownxField: {"widget": MarkdownEditorWidget, "form_class": MultilineTextField},
+        models.TextField: {"form_class": MultilineTextField},
+    }
