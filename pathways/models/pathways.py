@@ -31,6 +31,10 @@ class Pathway(models.Model):
         default=True, help_text="False for a pathway known only from a hub: no full guide yet."
     )
     views = models.PositiveBigIntegerField(default=0)
+    # Editorial metadata, set by editors: not part of the imported or exported content.
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When an editor last checked the whole guide."
+    )
 
     difficulty = models.CharField(max_length=60, blank=True)
     timeline_text = models.CharField("timeline", max_length=120, blank=True)
