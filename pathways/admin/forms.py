@@ -2,10 +2,13 @@
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
 
 from .. import sourcetext
+from ..addresses import pathway_slug
 from ..models import FAQ, Pathway, RoadmapPhase, Skill
 from .concurrency import stale_edit_message
+from .ordering import OrderedPartForm, OrderedPartFormSet
 
 WEEKS_MESSAGE = "Weeks must be more than 0."
 
@@ -39,6 +42,7 @@ class PathwayForm(forms.ModelForm):
             "status",
             "has_guide",
             "guide_months",
+            "last_reviewed",
             "difficulty",
             "timeline_text",
             "timeline_min_months",
@@ -65,16 +69,33 @@ class PathwayForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
             self.fields["loaded_version"].required = True
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields[
+                "slug"
+            ].help_text = "The page address. Left empty: made from the two roles, as imports do."
+
+    def clean_last_reviewed(self):
+        # A date to come would keep the guide off the checks page for years.
+        reviewed = self.cleaned_data["last_reviewed"]
+        if reviewed is not None and reviewed > timezone.localdate():
+            raise ValidationError("A guide cannot be reviewed later than today.")
+        return reviewed
 
     def clean(self):
         cleaned_data = super().clean()
+        # Filled here rather than when saving, so the address is checked for
+        # uniqueness and length like one typed in.
+        from_role, to_role = cleaned_data.get("from_role"), cleaned_data.get("to_role")
+        if not cleaned_data.get("slug") and "slug" not in self.errors and from_role and to_role:
+            cleaned_data["slug"] = pathway_slug(from_role.slug, to_role.slug)
         loaded = cleaned_data.get("loaded_version")
         if self.instance.pk and loaded is not None and loaded != self.instance.version:
             raise ValidationError(stale_edit_message("pathway"), code="stale")
         return cleaned_data
 
 
-class SkillForm(forms.ModelForm):
+class SkillForm(OrderedPartForm):
     weeks = weeks_field()
 
     class Meta:
@@ -82,7 +103,7 @@ class SkillForm(forms.ModelForm):
         fields = ["name", "priority", "weeks", "order", "description"]
 
 
-class RoadmapPhaseForm(forms.ModelForm):
+class RoadmapPhaseForm(OrderedPartForm):
     weeks = weeks_field()
 
     class Meta:
@@ -98,10 +119,11 @@ class RoadmapPhaseForm(forms.ModelForm):
         pass
 
 
-class RoadmapPhaseFormSet(forms.BaseInlineFormSet):
+class RoadmapPhaseFormSet(OrderedPartFormSet):
     """Phases of one pathway: each order number used once; reordering allowed."""
 
     def clean(self):
+        super().clean()  # numbers the phases added without one first
         seen = {}
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or not form.cleaned_data:
@@ -118,7 +140,6 @@ class RoadmapPhaseFormSet(forms.BaseInlineFormSet):
                     code="duplicate_order",
                 )
             seen[order] = form.cleaned_data.get("title", "")
-        super().clean()
 
     def validate_unique(self):
         # clean() above reports duplicate orders with a clearer message.
@@ -144,7 +165,7 @@ class RoadmapPhaseFormSet(forms.BaseInlineFormSet):
             RoadmapPhase.objects.filter(pk=pk).update(order=30000 + offset)
 
 
-class FAQForm(forms.ModelForm):
+class FAQForm(OrderedPartForm):
     """A FAQ; rewriting an inferred question counts as reviewing it."""
 
     class Meta:

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 
 from .. import caching, search
@@ -16,6 +17,7 @@ from ..models import (
     Skill,
     TransferableSkill,
 )
+from .checks import ContentChecksView
 from .concurrency import locked
 from .error_summary import error_summary
 from .forms import FAQForm, PathwayForm, RoadmapPhaseForm, RoadmapPhaseFormSet, SkillForm
@@ -57,7 +59,7 @@ def needs_review_label(needed):
     """An amber label, not a tick: an inferred question is work still to do."""
     if not needed:
         return ""
-    return format_html('<span class="needs-review-label">Needs review</span>')
+    return format_html('<span class="needs-review-label">{}</span>', "Needs review")
 
 
 class OrderedPartsMixin:
@@ -130,6 +132,7 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         "status",
         "difficulty",
         "needs_review_flag",
+        "last_reviewed",
         "updated_at",
     ]
     list_select_related = ["from_role", "to_role"]
@@ -143,7 +146,7 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
     search_fields = ["title", "slug", "from_role__name", "to_role__name", "overview"]
     autocomplete_fields = ["from_role", "to_role"]
     readonly_fields = ["version", "views", "created_at", "updated_at"]
-    actions = ["publish", "unpublish", "confirm_faq_questions"]
+    actions = ["publish", "unpublish", "confirm_faq_questions", "mark_reviewed"]
     fieldsets = [
         (
             None,
@@ -153,7 +156,7 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
                     "slug",
                     ("from_role", "to_role"),
                     ("status", "has_guide"),
-                    "guide_months",
+                    ("guide_months", "last_reviewed"),
                     "loaded_version",
                 ]
             },
@@ -225,8 +228,10 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(ImportSourceTextView.as_view(model_admin=self))
+        checks = self.admin_site.admin_view(ContentChecksView.as_view(model_admin=self))
         return [
             path("import/", view, name="pathways_pathway_import"),
+            path("checks/", checks, name="pathways_pathway_checks"),
             *super().get_urls(),
         ]
 
@@ -252,3 +257,8 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         count = faqs.update(question_inferred=False)
         self._bulk_update(Pathway.objects.filter(pk__in=queryset.values("pk")))
         self.message_user(request, f"{count} FAQ question(s) confirmed.", messages.SUCCESS)
+
+    @admin.action(description="Mark selected guides reviewed today", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        count = self._bulk_update(queryset, last_reviewed=timezone.localdate())
+        self.message_user(request, f"{count} guide(s) marked reviewed today.", messages.SUCCESS)
