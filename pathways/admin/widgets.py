@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
@@ -12,7 +13,16 @@ class MarkdownEditorWidget(AdminMarkdownxWidget):
     """markdownx's admin editor, plus our scripts for inline rows added later and uploads."""
 
     class Media:
-        js = ["admin-extra/markdownx-rows.js"]
+        js = ["admin-extra/markdownx-rows.js", "admin-extra/markdownx-uploads.js"]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # Says the field is Markdown, and where the change form explains it.
+        badge = format_html(
+            '<a class="markdown-badge" href="#markdown-cheat-sheet" '
+            'title="Formatted as Markdown: see how to write it">{}</a>',
+            "Markdown",
+        )
+        return format_html("{}{}", badge, super().render(name, value, attrs, renderer))
 
 
 class MultilineTextField(forms.CharField):
