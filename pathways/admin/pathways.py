@@ -190,6 +190,9 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         FAQInline,
     ]
 
+    class Media:
+        css = {"all": ["admin-extra/pathway-admin.css"]}
+
     def get_queryset(self, request):
         waiting = FAQ.objects.filter(pathway=OuterRef("pk"), question_inferred=True)
         return super().get_queryset(request).annotate(needs_review=Exists(waiting))
