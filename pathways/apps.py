@@ -7,7 +7,8 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Career pathways"
 
     def ready(self):
-        from . import caching, search, share_image  # noqa: F401 (share_image registers its system check)
+        from . import caching, revisions, search, share_image  # noqa: F401 (share_image registers its system check)
 
         caching.connect_signals()
         search.connect_signals()
+        revisions.register()

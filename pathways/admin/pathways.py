@@ -1,13 +1,18 @@
 """The pathway admin: a whole guide on one screen, with every part inline."""
 
+import json
+
+import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import caching, search
+from .. import caching, revisions, search
 from ..models import (
     FAQ,
     ActionItem,
@@ -228,6 +233,20 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # The pathway was indexed when saved, before its parts: again with them.
         search.update_index([form.instance.pk])
+        if form.has_changed() or any(formset.has_changed() for formset in formsets):
+            message = self.construct_change_message(request, form, formsets, not change)
+            comment = LogEntry(change_message=json.dumps(message)).get_change_message()
+            with reversion.create_revision():
+                revisions.record([form.instance], comment, request.user)
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        """Run a list action inside a revision that records each pathway it changes."""
+        action = self.get_actions(request).get(request.POST.get("action", ""))
+        with transaction.atomic(), reversion.create_revision():
+            if action:
+                reversion.set_comment(f"{action.description}, from the list")
+            reversion.set_user(request.user)
+            return super().response_action(request, queryset, *args, **kwargs)
 
     def get_urls(self):
         view = self.admin_site.admin_view(ImportSourceTextView.as_view(model_admin=self))
@@ -240,8 +259,10 @@ class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
 
     def _bulk_update(self, queryset, **changes):
         """Update in one query; move versions on, so open forms notice and pages change."""
-        count = queryset.update(version=F("version") + 1, **changes)
+        ids = list(queryset.values_list("pk", flat=True))
+        count = Pathway.objects.filter(pk__in=ids).update(version=F("version") + 1, **changes)
         caching.move_content_version_on()
+        revisions.add_pathways(ids)
         return count
 
     @admin.action(description="Publish selected pathways", permissions=["change"])

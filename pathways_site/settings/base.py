@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "markdownx",
     "axes",
+    "reversion",
     "pathways",
 ]
 
