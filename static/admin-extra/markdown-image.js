@@ -76,7 +76,12 @@
             showError(reasons.join(" ") || "The image could not be uploaded. Try another image.");
             return;
         }
-        const text = "![" + alt + "](" + address[1] + ")";
+        // An image is a paragraph of its own: blank lines around it where needed.
+        const before = editor.value.slice(0, editor.selectionStart);
+        const after = editor.value.slice(editor.selectionEnd);
+        const text = (before && !before.endsWith("\n\n") ? (before.endsWith("\n") ? "\n" : "\n\n") : "") +
+            "![" + alt + "](" + address[1] + ")" +
+            (after && !after.startsWith("\n\n") ? (after.startsWith("\n") ? "\n" : "\n\n") : "");
         editor.focus();
         editor.setRangeText(text, editor.selectionStart, editor.selectionEnd, "end");
         // markdownx redraws its preview on "input".
