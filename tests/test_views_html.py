@@ -22,11 +22,16 @@ PAGES = {
     "home": "/",
     "guide": "/pathways/backend-developer-to-applied-ai-scientist/",
     "hub-only-guide": "/pathways/software-engineer-to-product-manager/",
+    "guide-at-another-pace": "/pathways/backend-developer-to-applied-ai-scientist/?hours=20",
     "hub": "/become/product-manager/",
     "hub-filtered": "/become/product-manager/?from=software-engineer&sort=easiest",
     "hub-empty": "/become/product-manager/?from=astronaut",
+    "hub-empty-with-suggestions": "/become/product-manager/?from=backend-developer",
     "from-role": "/from/backend-developer/",
+    "from-search-results": "/from/?q=engineer",
+    "from-search-nothing": "/from/?q=astronaut",
     "compare": "/compare/?paths=backend-developer-to-ai-platform-engineer,backend-developer-to-ai-project-manager",
+    "compare-three": "/compare/?paths=backend-developer-to-ai-platform-engineer,backend-developer-to-ai-project-manager,backend-developer-to-applied-ai-scientist",
     "compare-too-few": "/compare/?paths=software-engineer-to-product-manager",
     "compare-unknown": "/compare/?paths=nope,software-engineer-to-product-manager",
     "search-prompt": "/search/",
@@ -76,3 +81,16 @@ def test_pages_are_not_empty_shells(seeded, client, name):
     response = client.get(PAGES[name])
 
     assert (response.status_code, response.content.count(b"<h1")) == (200, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [
+        ("hub-empty-with-suggestions", '<ul class="suggestions">'),
+        ("from-search-results", '<ul class="role-list">'),
+        ("compare-three", '<table class="compare">'),
+        ("compare-too-few", "Choose another path to compare with"),
+    ],
+)
+def test_pages_show_the_state_they_are_listed_for(seeded, client, name, marker):
+    assert marker in client.get(PAGES[name]).content.decode()

@@ -27,17 +27,30 @@ DESKTOP_CHROME = (
 )
 HUB = "/become/product-manager/"
 GUIDE = "/pathways/backend-developer-to-ai-project-manager/"
+COMPARE = "/compare/?paths="
 PAGE_TYPES = {
     "home": "/",
     "guide": GUIDE,
+    "guide at another pace": f"{GUIDE}?hours=20",
     "hub-only guide": "/pathways/software-engineer-to-product-manager/",
     "hub": HUB,
-    "hub empty state": f"{HUB}?from=astronaut",
+    "hub filtered": f"{HUB}?from=software-engineer&sort=easiest",
+    "hub no match": f"{HUB}?from=astronaut",
+    "hub no match with suggestions": f"{HUB}?from=backend-developer",
     "from role": "/from/backend-developer/",
-    "compare": "/compare/?paths=backend-developer-to-ai-platform-engineer,backend-developer-to-ai-project-manager",
+    "starting-role search": "/from/?q=engineer",
+    "starting-role search, nothing": "/from/?q=astronaut",
+    "compare two": f"{COMPARE}backend-developer-to-ai-platform-engineer,"
+    "backend-developer-to-ai-project-manager",
+    "compare three": f"{COMPARE}backend-developer-to-ai-platform-engineer,"
+    "backend-developer-to-ai-project-manager,backend-developer-to-applied-ai-scientist",
+    "compare, choose another": f"{COMPARE}software-engineer-to-product-manager",
     "search": "/search/?q=manager",
+    "search, nothing": "/search/?q=astronaut",
     "not found": "/no-such-page/",
 }
+# Width and height of a phone, where the guide's contents fold into a list to open.
+PHONE = {"width": 390, "height": 844}
 
 
 def open_page(browser, problems, **context_options):
@@ -146,26 +159,75 @@ def test_guide_readable_at_320_pixels_without_sideways_scrolling(seeded, server,
     assert problems == []
 
 
-def test_every_page_type_has_no_axe_violations_light_or_dark(seeded, server, request):
+def axe_violations(page) -> tuple[list[str], int]:
+    """axe-core's WCAG 2.2 AA violations on the page as it is now, and how many rules passed."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    found = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
+    return found, len(result["passes"])
+
+
+def without_site_scripts(route):
+    route.fulfill(status=200, content_type="text/javascript", body="")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_every_page_type_has_no_axe_violations_light_or_dark(seeded, server, request, javascript):
     browser = request.getfixturevalue("chromium")
-    problems, violations, rules_checked = [], {}, {}
+    problems, violations, rules_passed, checkboxes = [], {}, {}, {}
 
     for scheme in ("light", "dark"):
         # Only for this scan: axe is injected as a script the site's CSP would refuse.
         page = open_page(browser, problems, bypass_csp=True, color_scheme=scheme)
+        if not javascript:
+            # The page as a reader without JavaScript gets it: the site's scripts never
+            # run. (A context with JavaScript off would not run axe either: its timers
+            # never fire. The CSS has no scripting media query to tell the two apart.)
+            page.route("**/static/js/*.js", without_site_scripts)
         for name, path in PAGE_TYPES.items():
-            page.goto(f"{server.url}{path}")
-            page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-            )
-            rules_checked[f"{scheme} {name}"] = len(result["passes"]) > 10
-            found = [
-                f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]
-            ]
+            response = page.goto(f"{server.url}{path}")
+            if response.status == 404:
+                # The browser reports the page's own status as a failed load.
+                problems.remove(
+                    "Failed to load resource: the server responded with a status of 404 (Not Found)"
+                )
+            found, rules_passed[f"{scheme} {name}"] = axe_violations(page)
             if found:
                 violations[f"{scheme} {name}"] = found
+        page.goto(f"{server.url}{GUIDE}")
+        checkboxes[scheme] = page.locator("li[data-progress] input[type=checkbox]").count()
         page.context.close()
 
     assert violations == {}
-    assert set(rules_checked.values()) == {True}
+    assert min(rules_passed.values()) > 10
+    assert checkboxes == {"light": 24 if javascript else 0, "dark": 24 if javascript else 0}
+    assert problems == []
+
+
+def test_guide_planned_on_a_phone_has_no_axe_violations_light_or_dark(seeded, server, request):
+    # What the guide's script builds: checkboxes, counts, the progress panel, a finish
+    # date, with a task ticked and the contents open.
+    browser = request.getfixturevalue("chromium")
+    problems, violations, built = [], {}, {}
+
+    for scheme in ("light", "dark"):
+        page = open_page(browser, problems, bypass_csp=True, color_scheme=scheme, viewport=PHONE)
+        page.goto(f"{server.url}{GUIDE}?hours=20")
+        page.locator("li[data-progress] input[type=checkbox]").first.check()
+        page.locator(".toc summary").click()
+        built[scheme] = [
+            page.locator(".toc-details[open]").count(),
+            page.locator("[data-progress-panel]").is_visible(),
+            page.locator(".finish-date").is_visible(),
+            page.locator("[data-progress-total]").inner_text(),
+        ]
+        found, _ = axe_violations(page)
+        if found:
+            violations[scheme] = found
+        page.context.close()
+
+    assert violations == {}
+    assert built == {scheme: [1, True, True, "1 of 24 done in this guide"] for scheme in built}
+    assert problems == []
