@@ -77,6 +77,7 @@ def summary(report) -> str:
             ("updated", report.updated),
             ("unchanged", report.unchanged),
             ("kept as edited in the admin", report.skipped),
+            ("kept for their pending draft", report.held),
             ("hubs changed", report.hubs),
         ]
         if slugs

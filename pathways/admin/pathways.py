@@ -24,6 +24,7 @@ from ..models import (
 )
 from .checks import ContentChecksView
 from .concurrency import locked
+from .drafts import PendingChangeAdminMixin
 from .error_summary import error_summary
 from .forms import FAQForm, PathwayForm, RoadmapPhaseForm, RoadmapPhaseFormSet, SkillForm
 from .importing import ImportSourceTextView
@@ -128,7 +129,7 @@ class FAQInline(GuidePartInline):
 
 
 @admin.register(Pathway)
-class PathwayAdmin(MarkdownEditorMixin, admin.ModelAdmin):
+class PathwayAdmin(PendingChangeAdminMixin, MarkdownEditorMixin, admin.ModelAdmin):
     form = PathwayForm
     list_display = [
         "title",

@@ -24,6 +24,7 @@ from ..models import (
     Hub,
     HubEntry,
     Pathway,
+    PendingChange,
     RealityCheckItem,
     RoadmapPhase,
     Role,
@@ -41,6 +42,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # edited in the admin; kept as edited
+    held: list[str] = field(default_factory=list)  # kept: an editor's pending change awaits
     hubs: list[str] = field(default_factory=list)  # hubs created or changed
     rendered: int = 0  # pathways whose guide and card HTML was stored afresh
     render_seconds: float = 0.0
@@ -60,7 +62,8 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
 
     Guides are loaded before hubs, so a hub never overwrites the overview of a
     pathway that has a full guide. A pathway (or hub) whose content was changed
-    in the admin since its last import is kept unless ``force``.
+    in the admin since its last import, or that has a pending change waiting to be
+    published, is kept unless ``force``.
     """
     report = ImportReport(dry_run=dry_run)
     try:
@@ -101,6 +104,8 @@ class _Loader:
         self.pathways = {(p.from_role_id, p.to_role_id): p for p in pathways}
         self.addresses = {p.slug: p for p in pathways}
         self.existing = {p.pk for p in pathways}  # pathways that may have parts already
+        # Overwriting these would leave their pending change to undo the import.
+        self.pending = set(PendingChange.objects.values_list("pathway_id", flat=True))
         self.given = {}  # pathways given a guide by this import -> by which input
         self.linked = {}  # page addresses the written content links to -> by which input
         self.parts = defaultdict(list)
@@ -223,6 +228,13 @@ class _Loader:
         self._link("hub", pathway.to_role.slug)
         self._link("from_role", pathway.from_role.slug)
 
+    def _held(self, pathway: Pathway) -> bool:
+        """A pathway with a pending change is kept (and reported) unless ``force``."""
+        if pathway.pk in self.pending and not self.force:
+            self.report.held.append(pathway.slug)
+            return True
+        return False
+
     def _edited(self, stored_digest: str, current_digest: str) -> bool:
         return bool(stored_digest) and stored_digest != current_digest and not self.force
 
@@ -257,6 +269,8 @@ class _Loader:
             self.report.unchanged.append(slug)
         elif pathway.has_guide and self._edited(pathway.import_digest, current):
             self.report.skipped.append(slug)
+        elif self._held(pathway):
+            pass
         else:
             self._write_guide(pathway, guide, new_digest)
             self.report.updated.append(slug)
@@ -267,18 +281,7 @@ class _Loader:
             pathway.import_digest = value
 
     def _write_guide(self, pathway: Pathway, guide: rec.Guide, new_digest: str):
-        pathway.title = guide.title
-        pathway.guide_months = guide.guide_months
-        pathway.has_guide = True
-        pathway.difficulty = guide.difficulty
-        pathway.timeline_text = guide.timeline.text
-        pathway.timeline_min_months = guide.timeline.min
-        pathway.timeline_max_months = guide.timeline.max
-        pathway.salary_change_text = guide.salary_change.text
-        pathway.salary_min_percent = guide.salary_change.min
-        pathway.salary_max_percent = guide.salary_change.max
-        pathway.demand = guide.demand
-        pathway.overview = guide.overview
+        set_guide_fields(pathway, guide)
         pathway.import_digest = new_digest
         if pathway.pk:
             pathway.version += 1
@@ -291,63 +294,8 @@ class _Loader:
         if pathway.pk in self.existing:
             for model in GUIDE_PARTS:
                 model.objects.filter(pathway=pathway).delete()
-        queue = self.parts
-        queue[TransferableSkill].extend(
-            TransferableSkill(pathway=pathway, order=i, name=s.name, description=s.description)
-            for i, s in enumerate(guide.transferable_skills, 1)
-        )
-        queue[Skill].extend(
-            Skill(
-                pathway=pathway,
-                order=i,
-                name=s.name,
-                priority=s.priority,
-                weeks=s.weeks,
-                description=s.description,
-            )
-            for i, s in enumerate(guide.skills_to_learn, 1)
-        )
-        queue[RoadmapPhase].extend(
-            RoadmapPhase(
-                pathway=pathway,
-                order=p.order,
-                title=p.title,
-                weeks=p.weeks,
-                tasks="\n".join(p.tasks),
-                resources="\n".join(p.resources),
-            )
-            for p in guide.roadmap
-        )
-        kinds = RealityCheckItem.Kind
-        queue[RealityCheckItem].extend(
-            RealityCheckItem(pathway=pathway, kind=kind, order=i, text=text)
-            for kind, texts in (
-                (kinds.LOVE, guide.love),
-                (kinds.MISS, guide.miss),
-                (kinds.CHALLENGE, guide.challenges),
-            )
-            for i, text in enumerate(texts, 1)
-        )
-        when = ActionItem.When
-        queue[ActionItem].extend(
-            ActionItem(pathway=pathway, when=period, order=i, text=text)
-            for i, (period, text) in enumerate(
-                [(when.THIS_WEEK, t) for t in guide.this_week]
-                + [(when.THIS_MONTH, t) for t in guide.this_month]
-                + [(when.NEXT_90_DAYS, t) for t in guide.next_90_days],
-                1,
-            )
-        )
-        queue[FAQ].extend(
-            FAQ(
-                pathway=pathway,
-                order=i,
-                question=f.question,
-                answer=f.answer,
-                question_inferred=f.question_inferred,
-            )
-            for i, f in enumerate(guide.faqs, 1)
-        )
+        for model, rows in guide_parts(pathway, guide).items():
+            self.parts[model].extend(rows)
 
     def _create_parts(self):
         """Insert every queued part, a few hundred rows per statement."""
@@ -379,6 +327,8 @@ class _Loader:
                 return pathway
             if self._edited(pathway.import_digest, current):
                 self.report.skipped.append(pathway.slug)
+                return pathway
+            if self._held(pathway):
                 return pathway
             pathway.version += 1
             self.report.updated.append(pathway.slug)
@@ -425,6 +375,99 @@ class _Loader:
             HubEntry(hub=hub_row, pathway=p, order=i) for i, p in enumerate(listed, 1)
         )
         self.report.hubs.append(role.slug)
+
+
+def set_guide_fields(pathway: Pathway, guide: rec.Guide) -> None:
+    """Copy a guide record's own fields onto its pathway (not saved; views stay as counted)."""
+    pathway.title = guide.title
+    pathway.guide_months = guide.guide_months
+    pathway.has_guide = True
+    pathway.difficulty = guide.difficulty
+    pathway.timeline_text = guide.timeline.text
+    pathway.timeline_min_months = guide.timeline.min
+    pathway.timeline_max_months = guide.timeline.max
+    pathway.salary_change_text = guide.salary_change.text
+    pathway.salary_min_percent = guide.salary_change.min
+    pathway.salary_max_percent = guide.salary_change.max
+    pathway.demand = guide.demand
+    pathway.overview = guide.overview
+
+
+def guide_parts(pathway: Pathway, guide: rec.Guide) -> dict:
+    """The rows of a guide record's parts, unsaved, by model."""
+    parts = defaultdict(list)
+    parts[TransferableSkill].extend(
+        TransferableSkill(pathway=pathway, order=i, name=s.name, description=s.description)
+        for i, s in enumerate(guide.transferable_skills, 1)
+    )
+    parts[Skill].extend(
+        Skill(
+            pathway=pathway,
+            order=i,
+            name=s.name,
+            priority=s.priority,
+            weeks=s.weeks,
+            description=s.description,
+        )
+        for i, s in enumerate(guide.skills_to_learn, 1)
+    )
+    parts[RoadmapPhase].extend(
+        RoadmapPhase(
+            pathway=pathway,
+            order=p.order,
+            title=p.title,
+            weeks=p.weeks,
+            tasks="\n".join(p.tasks),
+            resources="\n".join(p.resources),
+        )
+        for p in guide.roadmap
+    )
+    kinds = RealityCheckItem.Kind
+    parts[RealityCheckItem].extend(
+        RealityCheckItem(pathway=pathway, kind=kind, order=i, text=text)
+        for kind, texts in (
+            (kinds.LOVE, guide.love),
+            (kinds.MISS, guide.miss),
+            (kinds.CHALLENGE, guide.challenges),
+        )
+        for i, text in enumerate(texts, 1)
+    )
+    when = ActionItem.When
+    parts[ActionItem].extend(
+        ActionItem(pathway=pathway, when=period, order=i, text=text)
+        for i, (period, text) in enumerate(
+            [(when.THIS_WEEK, t) for t in guide.this_week]
+            + [(when.THIS_MONTH, t) for t in guide.this_month]
+            + [(when.NEXT_90_DAYS, t) for t in guide.next_90_days],
+            1,
+        )
+    )
+    parts[FAQ].extend(
+        FAQ(
+            pathway=pathway,
+            order=i,
+            question=f.question,
+            answer=f.answer,
+            question_inferred=f.question_inferred,
+        )
+        for i, f in enumerate(guide.faqs, 1)
+    )
+    return parts
+
+
+def write_guide(pathway: Pathway, guide: rec.Guide) -> None:
+    """Write a guide record onto a saved pathway and replace its parts, as an import does.
+
+    For one pathway outside an import (publishing an editor's pending change):
+    the caller sets ``version`` and ``import_digest`` and holds the transaction.
+    """
+    with search.indexing_at_end():
+        set_guide_fields(pathway, guide)
+        pathway.save()
+        for model in GUIDE_PARTS:
+            model.objects.filter(pathway=pathway).delete()
+        for model, rows in guide_parts(pathway, guide).items():
+            model.objects.bulk_create(rows, batch_size=500)
 
 
 def _hub_shape(hub: rec.Hub) -> rec.Hub:

@@ -188,7 +188,7 @@ def _export_items(path: str, data: dict) -> tuple[list[Item], dict[str, RoleFact
                 from_name, to_name, p["title"], p["guide_months"], p["overview"] or ""
             )
         else:
-            record = _guide_from_json(p, from_name, to_name)
+            record = guide_from_json(p, from_name, to_name)
         by_slug[p["slug"]] = record
         items.append(Item(path, record, status=p["status"], views=p["views"]))
     for hub in data["hubs"]:
@@ -243,7 +243,7 @@ def _check_roles(path: str, roles: dict[str, RoleFacts]) -> None:
             )
 
 
-def _guide_from_json(p: dict, from_name: str, to_name: str) -> rec.Guide:
+def guide_from_json(p: dict, from_name: str, to_name: str) -> rec.Guide:
     timeline = p["timeline"] or {"text": "", "min_months": None, "max_months": None}
     salary = p["salary_change"] or {"text": "", "min_percent": None, "max_percent": None}
     return rec.Guide(

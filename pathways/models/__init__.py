@@ -1,6 +1,7 @@
 """The site's content: roles, the pathways between them, and hub pages."""
 
 from .content_version import ContentVersion
+from .drafts import PendingChange
 from .guide import (
     FAQ,
     GUIDE_PARTS,
@@ -27,6 +28,7 @@ __all__ = [
     "KnownName",
     "Pathway",
     "PathwayRendering",
+    "PendingChange",
     "RealityCheckItem",
     "RoadmapPhase",
     "Role",

@@ -58,5 +58,12 @@ class Command(BaseCommand):
                     f"kept {slug}: edited in the admin since its last import (--force to overwrite)"
                 )
             )
+        for slug in report.held:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"kept {slug}: it has a pending draft in the admin; publish or discard "
+                    "it first (--force to overwrite the live guide and keep the draft)"
+                )
+            )
         if dry_run:
             self.stdout.write("dry run: nothing was written")
