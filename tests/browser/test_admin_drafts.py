@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connections
 
 from pathways.models import Pathway, Role
 
@@ -34,7 +35,14 @@ def make_guide(slug, from_name, to_name):
 
 def publish_due(now):
     """The cron job, in a thread of its own: Playwright's event loop runs in this one."""
-    job = threading.Thread(target=call_command, args=["publish_due", "--now", now])
+
+    def run():
+        try:
+            call_command("publish_due", "--now", now)
+        finally:
+            connections.close_all()  # the thread's own connection
+
+    job = threading.Thread(target=run)
     job.start()
     job.join()
 
