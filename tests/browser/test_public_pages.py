@@ -159,6 +159,32 @@ def test_guide_readable_at_320_pixels_without_sideways_scrolling(seeded, server,
     assert problems == []
 
 
+def test_hub_on_a_phone_keeps_keyboard_focus_clear_of_the_compare_bar(seeded, server, request):
+    # The "Compare selected paths" bar sticks to the bottom of the screen (two lines on a
+    # phone); a link tabbed to must not scroll in behind it (WCAG 2.4.11).
+    problems = []
+    page = open_page(request.getfixturevalue("chromium"), problems, viewport=PHONE)
+    page.goto(f"{server.url}{HUB}")
+
+    focused, hidden = [], []
+    while not focused or focused[-1] != "Compare selected paths":
+        page.keyboard.press("Tab")
+        name, under_bar = page.evaluate(
+            "(() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+            " const bar = document.querySelector('.compare-submit').getBoundingClientRect();"
+            " return [e.textContent.trim().slice(0, 40) || e.id,"
+            " r.top >= bar.top && r.bottom <= bar.bottom"
+            " && !e.closest('.compare-submit')]; })()"
+        )
+        focused.append(name)
+        if under_bar:
+            hidden.append(name)
+
+    assert len(focused) == 15
+    assert hidden == []
+    assert problems == []
+
+
 def axe_violations(page) -> tuple[list[str], int]:
     """axe-core's WCAG 2.2 AA violations on the page as it is now, and how many rules passed."""
     page.add_script_tag(path=str(AXE_JS))
