@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
 
-.PHONY: install run test test-sqlite test-postgres lint format fixtures check-fixtures bench loadtest screenshots clean
+.PHONY: install run test test-sqlite test-postgres lint format fixtures check-fixtures bench loadtest screenshots lighthouse clean
 
 install: $(STAMP)
 
@@ -76,6 +76,14 @@ loadtest: install
 # The README's pictures of a guide and a hub, phone and desktop, from the running site.
 screenshots: install
 	$(BIN)/python -m bench.screenshots
+
+# Lighthouse on a guide, a hub and the home page (production settings, mobile) into
+# docs/lighthouse.md; the npm package goes to the git-ignored var/lighthouse/.
+LIGHTHOUSE_VERSION ?= 12.8.2
+lighthouse: install
+	@test -x var/lighthouse/node_modules/.bin/lighthouse || \
+		npm install --prefix var/lighthouse --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+	$(BIN)/python -m bench.lighthouse
 
 clean:
 	rm -rf $(VENV) var staticfiles
