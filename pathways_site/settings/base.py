@@ -88,6 +88,10 @@ TEMPLATES = [
     },
 ]
 
+if not env_str("DATABASE_URL"):
+    # The embedded default lives in var/: make it on a fresh checkout, where even
+    # `manage.py check` opens the database (JSONField support is asked of SQLite).
+    VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'pathways.sqlite3'}",
