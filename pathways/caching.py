@@ -48,7 +48,7 @@ from .models import (
 
 # Move on whenever the guide or card templates, or the code they call, change:
 # tests/test_template_version.py fails until it is.
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2
 GUIDE_TEMPLATE = "includes/guide_body.html"
 CARD_TEMPLATE = "includes/pathway_card.html"
 # The guide's parts as the pathway reaches them (``pathway.skills``, …).
