@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 
-from .. import sourcetext
+from .. import revisions, sourcetext
 from ..addresses import pathway_slug
 from ..models import FAQ, Pathway, RoadmapPhase, Skill
 from .concurrency import stale_edit_message
@@ -91,8 +91,23 @@ class PathwayForm(forms.ModelForm):
             cleaned_data["slug"] = pathway_slug(from_role.slug, to_role.slug)
         loaded = cleaned_data.get("loaded_version")
         if self.instance.pk and loaded is not None and loaded != self.instance.version:
+            self.conflict_changes = changes_since(self.instance, loaded)
             raise ValidationError(stale_edit_message("pathway"), code="stale")
         return cleaned_data
+
+
+def changes_since(pathway, loaded: int) -> list:
+    """What others saved since the editor loaded version ``loaded``, field by field.
+
+    Every admin save records a revision (``pathways.revisions``): the state
+    the editor loaded is the newest revision holding that version number. With
+    none recorded (a pathway older than revisions), nothing can be listed.
+    """
+    versions = revisions.versions_of(pathway)
+    older = next((v for v in versions if v.field_dict.get("version") == loaded), None)
+    if older is None or versions[0] == older:
+        return []
+    return revisions.diff(older, versions[0])
 
 
 class SkillForm(OrderedPartForm):
