@@ -219,7 +219,7 @@ def body(results: dict) -> str:
         f"{m['system']}; Python {m['python']}, Django {m['django']}, gunicorn {m['gunicorn']}, "
         f"WhiteNoise {m['whitenoise']}, SQLite {m['sqlite']}, PostgreSQL "
         f"{m.get('postgresql_server', m['postgresql'])}, {m.get('redis', 'Redis')}, "
-        f"wrk {m['wrk']}, {m['nginx']}. Load average (1 min) at the start: "
+        f"{m['wrk'].split(' [')[0]}, {m['nginx']}. Load average (1 min) at the start: "
         f"{m['load_average']:.1f}; at the end: {results['load_average_end']:.1f} (the "
         "benchmark's own load included; well above 0 at the start means other work shared "
         "the CPUs).",
