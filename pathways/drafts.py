@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.utils import timezone
 
+from . import revisions
 from .exporting import pathway_json, pathways_for_export
 from .importing.loading import write_guide
 from .importing.reading import guide_from_json
@@ -74,6 +75,7 @@ def publish(pathway_id: int) -> bool:
         pathway.version += 1
         apply(pathway, {**change.record, "status": Pathway.Status.PUBLISHED})
         change.delete()
+        revisions.record_many([pathway.pk], "Published the draft")
     return True
 
 

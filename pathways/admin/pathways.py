@@ -29,6 +29,7 @@ from .error_summary import error_summary
 from .forms import FAQForm, PathwayForm, RoadmapPhaseForm, RoadmapPhaseFormSet, SkillForm
 from .importing import ImportSourceTextView
 from .ordering import OrderedPartForm, OrderedPartFormSet
+from .revisions import RevisionCompareView, RevisionListView, RevisionRevertView
 from .widgets import MarkdownEditorMixin
 
 
@@ -252,9 +253,25 @@ class PathwayAdmin(PendingChangeAdminMixin, MarkdownEditorMixin, admin.ModelAdmi
     def get_urls(self):
         view = self.admin_site.admin_view(ImportSourceTextView.as_view(model_admin=self))
         checks = self.admin_site.admin_view(ContentChecksView.as_view(model_admin=self))
+        wrap = self.admin_site.admin_view
         return [
             path("import/", view, name="pathways_pathway_import"),
             path("checks/", checks, name="pathways_pathway_checks"),
+            path(
+                "<int:object_id>/revisions/",
+                wrap(RevisionListView.as_view(model_admin=self)),
+                name="pathways_pathway_revisions",
+            ),
+            path(
+                "<int:object_id>/revisions/<int:version_id>/compare/",
+                wrap(RevisionCompareView.as_view(model_admin=self)),
+                name="pathways_pathway_revision_compare",
+            ),
+            path(
+                "<int:object_id>/revisions/<int:version_id>/revert/",
+                wrap(RevisionRevertView.as_view(model_admin=self)),
+                name="pathways_pathway_revision_revert",
+            ),
             *super().get_urls(),
         ]
 

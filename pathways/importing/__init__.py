@@ -35,9 +35,11 @@ def import_paths(paths, *, force=False, dry_run=False) -> ImportReport:
     return import_items(items, roles=roles, force=force, dry_run=dry_run)
 
 
-def import_records(records, *, force=False, dry_run=False, path="<pasted>") -> ImportReport:
-    """Load already-parsed records (e.g. text pasted in the admin)."""
+def import_records(
+    records, *, force=False, dry_run=False, path="<pasted>", user=None
+) -> ImportReport:
+    """Load already-parsed records (e.g. text pasted in the admin, by ``user``)."""
     items = [Item(path, r) for r in records]
     if errors := conflicts(items):
         raise ImportFailed(errors)
-    return import_items(items, force=force, dry_run=dry_run)
+    return import_items(items, force=force, dry_run=dry_run, user=user)

@@ -10,11 +10,12 @@ import time
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
-from .. import caching, search
+from .. import caching, revisions, search
 from ..addresses import pathway_slug, role_slug
 from ..exporting import digest, guide_record, hub_pathway_record, hub_record, pathways_for_export
 from ..models import (
@@ -34,6 +35,8 @@ from ..models import (
 from ..sourcetext import records as rec
 from .limits import line_of
 from .reading import ImportFailed, Item, RoleFacts
+
+COMMENT_FILES = 5  # input files named in an import's revision comment
 
 
 @dataclass
@@ -57,13 +60,14 @@ class _Rollback(Exception):
     pass
 
 
-def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportReport:
+def import_items(items, *, roles=None, force=False, dry_run=False, user=None) -> ImportReport:
     """Write the items in one transaction; a dry run reports the same and writes nothing.
 
     Guides are loaded before hubs, so a hub never overwrites the overview of a
     pathway that has a full guide. A pathway (or hub) whose content was changed
     in the admin since its last import, or that has a pending change waiting to be
-    published, is kept unless ``force``.
+    published, is kept unless ``force``. The pathways created or updated are
+    recorded in one revision, by ``user`` if given.
     """
     report = ImportReport(dry_run=dry_run)
     try:
@@ -74,6 +78,10 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
             if report.changed:
                 # Bulk writes send no signals at all.
                 caching.move_content_version_on()
+            if (report.created or report.updated) and not dry_run:
+                slugs = report.created + report.updated
+                ids = Pathway.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+                revisions.record_many(list(ids), import_comment(items, roles or {}), user)
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -83,6 +91,21 @@ def import_items(items, *, roles=None, force=False, dry_run=False) -> ImportRepo
     report.rendered = caching.store_outdated_html()
     report.render_seconds = time.perf_counter() - started
     return report
+
+
+def import_comment(items, roles: dict[str, RoleFacts]) -> str:
+    """ "Imported from" the input files' names (a few, then how many more)."""
+    names = sorted(
+        {
+            Path(path).name
+            for path in [*(i.path for i in items), *(facts.path for facts in roles.values())]
+        }
+    )
+    if names == ["<pasted>"]:
+        return "Imported from pasted text"
+    shown = ", ".join(names[:COMMENT_FILES])
+    more = len(names) - COMMENT_FILES
+    return f"Imported from {shown}" + (f" and {more} more" if more > 0 else "")
 
 
 def _name_key(name: str) -> str:
