@@ -1,10 +1,13 @@
-"""What many tests share: where the shipped source pages are, and a page's text.
+"""What many tests share: where the shipped source pages are, a page's text, a setting
+read in a fresh interpreter.
 
 A plain module, not a conftest: tests import from here, never from each other.
 """
 
 import html
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +32,15 @@ def headings(response, level: int) -> list[str]:
     """The visible text of every ``<hN>`` heading of ``level``, in page order."""
     found = re.findall(rf"<h{level}\b[^>]*>(.*?)</h{level}>", response.content.decode(), re.S)
     return [_visible(heading) for heading in found]
+
+
+def settings_value(expression, **env):
+    """Evaluate a settings expression in a fresh interpreter with a given environment."""
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='pathways_site.settings.base';"
+        f"from django.conf import settings; print({expression})"
+    )
+    clean = {"PATH": "/usr/bin:/bin", **env}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+    )

@@ -1,24 +1,11 @@
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from pathways_site.settings.env import cache_from_url
+from tests.support import settings_value
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def settings_value(expression, **env):
-    """Evaluate a settings expression in a fresh interpreter with a given environment."""
-    code = (
-        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='pathways_site.settings.base';"
-        f"from django.conf import settings; print({expression})"
-    )
-    clean = {"PATH": "/usr/bin:/bin", **env}
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
-    )
 
 
 def test_secret_key_required_when_debug_off():

@@ -16,9 +16,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.counting import FIREFOX, stored_views, visit
 from tests.factories import make_pathway
-from tests.test_settings import settings_value
-from tests.test_views_counter import FIREFOX, stored_views, visit
+from tests.support import settings_value
 
 FLUSH_DUE = "pathways:views:flush"
 

@@ -6,13 +6,11 @@ with the shipped fixture loaded.
 """
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from pathways.importing import import_paths
 from tests.support import FIXTURE
 
-from .chromium import TIMEOUT_MS
-from .test_admin_editor import console_errors
+from .chromium import TIMEOUT_MS, console_errors, log_in, make_editor
 
 # serialized_rollback: the Editors group comes from a data migration.
 pytestmark = [
@@ -35,8 +33,7 @@ def counts(page) -> dict[str, int]:
 
 def test_editor_fixes_a_faq_from_the_checks_page(server, request):
     import_paths([FIXTURE])
-    editor = User.objects.create_user("eddie", password="a-long-password", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    make_editor()
     browser = request.getfixturevalue("chromium")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(TIMEOUT_MS)
@@ -44,10 +41,7 @@ def test_editor_fixes_a_faq_from_the_checks_page(server, request):
     page.on("console", lambda message: problems.extend(console_errors(message)))
     page.on("pageerror", lambda error: problems.append(str(error)))
 
-    page.goto(f"{server.url}/admin/login/?next={CHECKS}")
-    page.fill("#id_username", "eddie")
-    page.fill("#id_password", "a-long-password")
-    page.click("input[type=submit]")
+    log_in(page, server, f"{CHECKS}")
     page.wait_for_url(f"{server.url}{CHECKS}")
     before = counts(page)
     faqs = page.locator("#faq-review tbody tr")

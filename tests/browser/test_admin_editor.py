@@ -4,11 +4,10 @@ Drives Debian's Chromium through Playwright against a live server on 127.0.0.1.
 """
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from pathways.models import Pathway, Role
 
-from .chromium import TIMEOUT_MS
+from .chromium import TIMEOUT_MS, console_errors, log_in, make_editor
 
 # serialized_rollback: the Editors group comes from a data migration, which a
 # transactional test's flush would otherwise have removed.
@@ -19,18 +18,9 @@ pytestmark = [
 ]
 
 
-def console_errors(message):
-    """Errors a page logs (a refused script or style shows up here), but for the
-    browser's own request for /favicon.ico, which the site does not serve."""
-    if message.type != "error" or message.location["url"].endswith("/favicon.ico"):
-        return []
-    return [f"{message.text} at {message.location['url']}"]
-
-
 def test_editor_edits_overview_with_preview_and_sees_it_published(server, request):
     # Arrange (all database work before Playwright starts its event loop).
-    editor = User.objects.create_user("eddie", password="a-long-password", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    make_editor()
     pathway = Pathway.objects.create(
         slug="nurse-to-data-analyst",
         from_role=Role.objects.create(name="Nurse", slug="nurse"),
@@ -57,10 +47,7 @@ def test_editor_edits_overview_with_preview_and_sees_it_published(server, reques
     visitor.goto(f"{server.url}/pathways/nurse-to-data-analyst/")
     before = visitor.locator("section[aria-labelledby=overview-heading] .prose").inner_html()
     visitor.close()
-    page.goto(f"{server.url}/admin/login/?next=/admin/pathways/pathway/{pathway.pk}/change/")
-    page.fill("#id_username", "eddie")
-    page.fill("#id_password", "a-long-password")
-    page.click("input[type=submit]")
+    log_in(page, server, f"/admin/pathways/pathway/{pathway.pk}/change/")
     editor_box = page.locator("#id_overview")
     editor_box.fill("Nurses read **charts** all day.\n\nThat is *data work*.")
     preview = page.locator("#id_overview + .markdownx-preview")

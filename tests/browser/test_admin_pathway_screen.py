@@ -9,13 +9,11 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from PIL import Image
 
 from pathways.models import FAQ, Pathway, Role, Skill
 
-from .chromium import TIMEOUT_MS
-from .test_admin_editor import console_errors
+from .chromium import TIMEOUT_MS, console_errors, log_in, make_editor
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,8 +31,7 @@ def png_bytes():
 def test_editor_reorders_faqs_and_inserts_an_image(server, request, settings, tmp_path):
     # Arrange (all database work before Playwright starts its event loop).
     settings.MEDIA_ROOT = str(tmp_path)
-    editor = User.objects.create_user("eddie", password="a-long-password", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    make_editor()
     pathway = Pathway.objects.create(
         slug="nurse-to-data-analyst",
         from_role=Role.objects.create(name="Nurse", slug="nurse"),
@@ -54,10 +51,7 @@ def test_editor_reorders_faqs_and_inserts_an_image(server, request, settings, tm
     page.on("pageerror", lambda error: problems.append(str(error)))
 
     # Act
-    page.goto(f"{server.url}/admin/login/?next=/admin/pathways/pathway/{pathway.pk}/change/")
-    page.fill("#id_username", "eddie")
-    page.fill("#id_password", "a-long-password")
-    page.click("input[type=submit]")
+    log_in(page, server, f"/admin/pathways/pathway/{pathway.pk}/change/")
     faqs = page.locator("#faqs-group details")
     opened_at_first = faqs.evaluate("details => details.open")
     page.click("#faqs-heading")

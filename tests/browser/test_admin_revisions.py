@@ -5,12 +5,11 @@ Drives Debian's Chromium through Playwright against a live server on 127.0.0.1.
 
 import pytest
 import reversion
-from django.contrib.auth.models import Group, User
 
 from pathways import revisions
 from pathways.models import FAQ, Pathway, RoadmapPhase, Role
 
-from .chromium import TIMEOUT_MS
+from .chromium import TIMEOUT_MS, log_in, make_editor
 
 # serialized_rollback: the Editors group comes from a data migration.
 pytestmark = [
@@ -22,8 +21,7 @@ pytestmark = [
 
 def test_editor_compares_revisions_and_reverts_to_the_earlier_one(server, request):
     # Arrange (all database work before Playwright starts its event loop).
-    editor = User.objects.create_user("eddie", password="a-long-password", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor = make_editor()
     pathway = Pathway.objects.create(
         slug="nurse-to-data-analyst",
         from_role=Role.objects.create(name="Nurse", slug="nurse"),
@@ -46,10 +44,7 @@ def test_editor_compares_revisions_and_reverts_to_the_earlier_one(server, reques
 
     # Act: edit an answer and a phase title, then look at the revisions.
     change = f"{server.url}/admin/pathways/pathway/{pathway.pk}/change/"
-    page.goto(f"{server.url}/admin/login/?next={change}")
-    page.fill("#id_username", "eddie")
-    page.fill("#id_password", "a-long-password")
-    page.click("input[type=submit]")
+    log_in(page, server, f"{change}")
     for group in ("#phases-group", "#faqs-group"):  # closed sections: open them
         page.locator(f"{group} details > summary").first.click()
     page.fill("#id_phases-0-title", "Learn Python")

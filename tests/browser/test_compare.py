@@ -2,7 +2,7 @@
 
 import pytest
 
-from .test_public_pages import open_page
+from .chromium import open_page
 
 pytestmark = [
     pytest.mark.browser,

@@ -10,7 +10,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from .chromium import TIMEOUT_MS
+from .chromium import open_page
 
 AXE_JS = Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -51,22 +51,6 @@ PAGE_TYPES = {
 }
 # Width and height of a phone, where the guide's contents fold into a list to open.
 PHONE = {"width": 390, "height": 844}
-
-
-def open_page(browser, problems, **context_options):
-    context = browser.new_context(**context_options)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    page.on(
-        "console",
-        lambda m: (
-            problems.append(m.text)
-            if m.type == "error" and not m.location["url"].endswith("/favicon.ico")
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return page
 
 
 def card_titles(page):
@@ -217,7 +201,8 @@ def test_every_page_type_has_no_axe_violations_light_or_dark(seeded, server, req
             if response.status == 404:
                 # The browser reports the page's own status as a failed load.
                 problems.remove(
-                    "Failed to load resource: the server responded with a status of 404 (Not Found)"
+                    "Failed to load resource: the server responded with a status of 404 "
+                    f"(Not Found) at {server.url}{path}"
                 )
             found, rules_passed[f"{scheme} {name}"] = axe_violations(page)
             if found:
