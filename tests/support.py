@@ -44,3 +44,10 @@ def settings_value(expression, **env):
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
     )
+
+
+def exported(slug: str) -> dict:
+    """One pathway's record in the export document (``export_pathways``)."""
+    from pathways.exporting import export_json
+
+    return next(p for p in export_json()["pathways"] if p["slug"] == slug)

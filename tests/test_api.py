@@ -11,9 +11,9 @@ from openapi_spec_validator import validate as validate_openapi
 from pathways import caching
 from pathways.api.openapi import document
 from pathways.api.views import PAGE_SIZE
-from pathways.exporting import export_json
 from pathways.models import FAQ, Pathway
 from tests.factories import make_full_guide, make_hub, make_pathway, make_role
+from tests.support import exported
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +55,6 @@ def content():
     draft = make_pathway(make_role("Chemist", slug="chemist"), target, status=Pathway.Status.DRAFT)
     make_hub(target, outline, description="Every way *in*.")
     return {"guide": guide, "outline": outline, "draft": draft}
-
-
-def exported(slug: str) -> dict:
-    return next(p for p in export_json()["pathways"] if p["slug"] == slug)
 
 
 def test_openapi_document_is_valid(client):

@@ -1,12 +1,9 @@
 """The admin's revision screens, and the revisions imports and publishing record."""
 
-import io
-import json
 import re
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.core.management import call_command
 from django.test import Client
 from reversion.models import Revision
 
@@ -14,17 +11,11 @@ from pathways import drafts, revisions
 from pathways.importing import import_paths, import_records
 from pathways.models import Pathway, PendingChange
 from pathways.sourcetext import parse_text
-from tests.support import SOURCE_DIR
+from tests.support import SOURCE_DIR, exported
 
 from .support import change_form_data, make_faq, make_pathway, make_phase
 
 pytestmark = pytest.mark.django_db
-
-
-def exported(slug):
-    out = io.StringIO()
-    call_command("export_pathways", stdout=out)
-    return next(p for p in json.loads(out.getvalue())["pathways"] if p["slug"] == slug)
 
 
 def make_guide():

@@ -1,24 +1,15 @@
 """Revisions of pathways: recorded by admin saves and list actions, compared, reverted."""
 
-import io
-import json
-
 import pytest
-from django.core.management import call_command
 from reversion.models import Version
 
 from pathways import revisions
 from pathways.models import Pathway
+from tests.support import exported
 
 from .support import change_form_data, make_faq, make_pathway, make_phase
 
 pytestmark = pytest.mark.django_db
-
-
-def exported(slug):
-    out = io.StringIO()
-    call_command("export_pathways", stdout=out)
-    return next(p for p in json.loads(out.getvalue())["pathways"] if p["slug"] == slug)
 
 
 def make_guide():
