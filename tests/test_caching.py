@@ -163,6 +163,8 @@ def test_html_stored_late_by_a_slow_request_is_never_served(client, guide):
 def test_renaming_a_role_moves_its_pathways_on_in_one_update(client, guide):
     make_hub(guide.to_role)
     unrelated = make_pathway(make_role("Analyst"), make_role("Designer"))
+    # A second pathway from the role, so one statement per pathway would show.
+    second = make_pathway(guide.from_role, make_role("Architect"))
     caching.store_outdated_html()
     role = guide.from_role
     role.name = "Platform Engineer"
@@ -177,7 +179,7 @@ def test_renaming_a_role_moves_its_pathways_on_in_one_update(client, guide):
     assert len(pathway_updates) == 1
 
     versions = dict(Pathway.objects.values_list("slug", "version"))
-    assert versions == {guide.slug: 2, unrelated.slug: 1}
+    assert versions == {guide.slug: 2, second.slug: 2, unrelated.slug: 1}
     assert "Other paths from Platform Engineer" in page_text(client.get(guide.get_absolute_url()))
     assert "From Platform Engineer to Product Manager" in page_text(
         client.get("/become/product-manager/")
